@@ -1,0 +1,216 @@
+import path from 'node:path';
+
+/**
+ * Every setting the app reads, in one table. local.settings.example.json, the Bicep app settings
+ * and the README are checked against this table by tests, so a new setting cannot be forgotten.
+ */
+export interface SettingSpec {
+  description: string;
+  /** Value used when the setting is absent (shown in local.settings.example.json). */
+  example: string;
+  /** A secret: never committed, never logged. */
+  secret?: boolean;
+  /** Set by the Azure platform, not by the user. */
+  platform?: boolean;
+  /** Only the local host reads it; the Azure deployment does not set it. */
+  localOnly?: boolean;
+}
+
+export const settings = {
+  DATA_DIR: {
+    description: 'Folder for local state: the SQLite database and Azurite data. Git-ignored.',
+    example: './data',
+    localOnly: true,
+  },
+  DATABASE_URL: {
+    description: 'Database: sqlite:<path> (default $DATA_DIR/flightbooking.db) or mssql://user:pass@host/db.',
+    example: 'sqlite:./data/flightbooking.db',
+  },
+  AZURE_SQL_CONNECTION_STRING: {
+    description: 'Azure SQL as an ADO.NET connection string (as the portal shows it); overrides DATABASE_URL when set. In Azure use Authentication=Active Directory Default (managed identity), so it holds no password.',
+    example: '',
+  },
+  SEED_SAMPLE_DATA: {
+    description: 'Load the sample airports, airlines and flights into an empty database at start (true/false).',
+    example: 'true',
+  },
+  PORT: {
+    description: 'Port of the local host (npm start). func start uses its own --port.',
+    example: '7071',
+    localOnly: true,
+  },
+  FUNCTIONS_API_KEY: {
+    description: 'Function key the local host requires on authLevel=function routes (x-functions-key header or ?code=). Generated and printed at start when empty. In Azure the platform checks its own keys.',
+    example: '',
+    secret: true,
+    localOnly: true,
+  },
+  PUBLIC_BASE_URL: {
+    description: 'Base URL of this app as clients and the orchestrator reach it, e.g. https://<app>.azurewebsites.net/api. Derived from WEBSITE_HOSTNAME or the local port when empty.',
+    example: '',
+  },
+  WEBSITE_HOSTNAME: {
+    description: 'Host name of the function app, set by Azure.',
+    example: '',
+    platform: true,
+  },
+  AzureWebJobsStorage: {
+    description: 'Storage account of the Functions runtime; also holds the orchestration tables unless DURABLE_STORAGE_CONNECTION_STRING is set. npm start runs Azurite when it is empty or UseDevelopmentStorage=true.',
+    example: 'UseDevelopmentStorage=true',
+    secret: true,
+  },
+  AzureWebJobsStorage__accountName: {
+    description: 'Storage account name when the app reaches storage by managed identity (Azure).',
+    example: '',
+  },
+  DURABLE_STORAGE_CONNECTION_STRING: {
+    description: 'Table Storage for orchestration state, when it differs from AzureWebJobsStorage.',
+    example: '',
+    secret: true,
+  },
+  DURABLE_TASK_HUB: {
+    description: 'Task hub name: prefix of the orchestration tables (<Hub>Instances, <Hub>History).',
+    example: 'FlightBooking',
+  },
+  AZURITE_TABLE_PORT: {
+    description: 'Port of the Azurite Table service that npm start runs (0 picks a free one).',
+    example: '10002',
+    localOnly: true,
+  },
+  AZURE_OPENAI_ENDPOINT: {
+    description: 'Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com. Empty: the offline zh/en planner answers.',
+    example: '',
+  },
+  AZURE_OPENAI_API_KEY: {
+    description: 'Azure OpenAI key. Empty with an endpoint set: Entra ID (managed identity or az login) is used.',
+    example: '',
+    secret: true,
+  },
+  AZURE_OPENAI_DEPLOYMENT: {
+    description: 'Azure OpenAI chat deployment name.',
+    example: 'gpt-4.1',
+  },
+  AZURE_OPENAI_API_VERSION: {
+    description: 'Azure OpenAI API version.',
+    example: '2024-10-21',
+  },
+  AZURE_OPENAI_TIMEOUT_MS: {
+    description: 'Timeout of one Azure OpenAI call in milliseconds.',
+    example: '30000',
+  },
+  BOOKING_HOLD_MINUTES: {
+    description: 'How long a pending (held) booking keeps its seats before the timer releases them.',
+    example: '20',
+  },
+  MCP_ALLOWED_ORIGINS: {
+    description: 'Comma-separated browser origins allowed to call the MCP endpoints (requests without Origin are always allowed).',
+    example: 'http://localhost:6274',
+  },
+  LOG_REQUESTS: {
+    description: 'Local host: log one line per request (true/false).',
+    example: 'true',
+    localOnly: true,
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingName = keyof typeof settings;
+
+export interface Config {
+  dataDir: string;
+  database: { kind: 'sqlite'; path: string } | { kind: 'mssql'; connectionString: string };
+  seedSampleData: boolean;
+  port: number;
+  functionsApiKey: string | undefined;
+  publicBaseUrl: string;
+  storageConnectionString: string | undefined;
+  storageAccountName: string | undefined;
+  taskHub: string;
+  azuriteTablePort: number;
+  openai: {
+    endpoint: string | undefined;
+    apiKey: string | undefined;
+    deployment: string;
+    apiVersion: string;
+    timeoutMs: number;
+  };
+  holdMinutes: number;
+  mcpAllowedOrigins: string[];
+  logRequests: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: SettingName): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readInt(env: Env, name: SettingName, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Setting ${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function readBool(env: Env, name: SettingName, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  return raw === 'true' || raw === '1' || raw === 'yes';
+}
+
+function databaseFrom(env: Env, dataDir: string): Config['database'] {
+  const azureSql = read(env, 'AZURE_SQL_CONNECTION_STRING');
+  if (azureSql) return { kind: 'mssql', connectionString: azureSql };
+  const url = read(env, 'DATABASE_URL');
+  if (!url) return { kind: 'sqlite', path: path.join(dataDir, 'flightbooking.db') };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', path: path.resolve(url.slice('sqlite:'.length)) };
+  if (url.startsWith('mssql:') || url.startsWith('sqlserver:')) return { kind: 'mssql', connectionString: url };
+  throw new Error('DATABASE_URL must start with sqlite: or mssql://');
+}
+
+function publicBaseUrlFrom(env: Env, port: number): string {
+  const explicit = read(env, 'PUBLIC_BASE_URL');
+  if (explicit) return explicit.replace(/\/+$/, '');
+  const hostname = read(env, 'WEBSITE_HOSTNAME');
+  if (hostname) return `https://${hostname}/api`;
+  return `http://127.0.0.1:${port}/api`;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(read(env, 'DATA_DIR') ?? './data');
+  const port = readInt(env, 'PORT', 7071);
+  return {
+    dataDir,
+    database: databaseFrom(env, dataDir),
+    seedSampleData: readBool(env, 'SEED_SAMPLE_DATA', true),
+    port,
+    functionsApiKey: read(env, 'FUNCTIONS_API_KEY'),
+    publicBaseUrl: publicBaseUrlFrom(env, port),
+    storageConnectionString: read(env, 'DURABLE_STORAGE_CONNECTION_STRING') ?? read(env, 'AzureWebJobsStorage'),
+    storageAccountName: read(env, 'AzureWebJobsStorage__accountName'),
+    taskHub: read(env, 'DURABLE_TASK_HUB') ?? 'FlightBooking',
+    azuriteTablePort: readInt(env, 'AZURITE_TABLE_PORT', 10002),
+    openai: {
+      endpoint: read(env, 'AZURE_OPENAI_ENDPOINT'),
+      apiKey: read(env, 'AZURE_OPENAI_API_KEY'),
+      deployment: read(env, 'AZURE_OPENAI_DEPLOYMENT') ?? 'gpt-4.1',
+      apiVersion: read(env, 'AZURE_OPENAI_API_VERSION') ?? '2024-10-21',
+      timeoutMs: readInt(env, 'AZURE_OPENAI_TIMEOUT_MS', 30000),
+    },
+    holdMinutes: readInt(env, 'BOOKING_HOLD_MINUTES', 20),
+    mcpAllowedOrigins: (read(env, 'MCP_ALLOWED_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    logRequests: readBool(env, 'LOG_REQUESTS', true),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, read once from the environment. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
