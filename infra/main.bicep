@@ -1,0 +1,260 @@
+// Smart Flight Booking (智能机票预订) — Azure deployment.
+// Subscription scope: creates the resource group, like the azd templates do, then deploys
+// Flex Consumption Function App + storage + Azure SQL serverless + Azure OpenAI + monitoring,
+// all wired with managed identity (no keys, no passwords in app settings).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; seeds the unique suffix of every resource name and the resource group name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of the resource group and all resources (Flex Consumption must be offered there, e.g. eastus2, swedencentral, eastasia).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@minLength(1)
+@description('Object id of the deploying principal (azd sets AZURE_PRINCIPAL_ID): becomes the Entra ID admin of Azure SQL and, optionally, gets the same data roles as the app.')
+param principalId string
+
+@description('Kind of the deploying principal: User for az/azd login, ServicePrincipal in CI.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Display name of the Entra ID admin of Azure SQL (e.g. your user principal name). Only a label; the object id decides.')
+param principalLogin string = 'azd-deployer'
+
+@description('Give the deploying principal Storage Blob/Queue/Table data roles and Cognitive Services OpenAI User, so azd and local runs with az login work against the deployed resources.')
+param grantPrincipalDataRoles bool = true
+
+@description('Override the resource group name (default rg-<environmentName>).')
+param resourceGroupName string = ''
+
+@description('Region of the Azure OpenAI account when the model is not offered in location. Empty: same as location.')
+param openAiLocation string = ''
+
+@description('Azure OpenAI model name.')
+param openAiModelName string = 'gpt-4.1'
+
+@description('Azure OpenAI model version.')
+param openAiModelVersion string = '2025-04-14'
+
+@description('Azure OpenAI deployment capacity (thousands of tokens per minute).')
+@minValue(1)
+param openAiDeploymentCapacity int = 30
+
+@description('Azure OpenAI deployment SKU (GlobalStandard, DataZoneStandard, Standard).')
+param openAiDeploymentSkuName string = 'GlobalStandard'
+
+@description('Azure OpenAI deployment name (AZURE_OPENAI_DEPLOYMENT). Empty: the model name.')
+param openAiDeploymentName string = ''
+
+@description('Azure OpenAI API version the app uses (AZURE_OPENAI_API_VERSION).')
+param openAiApiVersion string = '2024-10-21'
+
+@description('Timeout of one Azure OpenAI call in milliseconds (AZURE_OPENAI_TIMEOUT_MS).')
+@minValue(1000)
+param openAiTimeoutMs int = 30000
+
+@description('Name of the Azure SQL database.')
+param sqlDatabaseName string = 'flightbooking'
+
+@description('Most vCores the serverless database may use.')
+@allowed([
+  1
+  2
+  4
+  6
+  8
+])
+param sqlMaxVCores int = 1
+
+@description('Minutes of inactivity before the serverless database pauses (minimum 60).')
+@minValue(60)
+param sqlAutoPauseDelayMinutes int = 60
+
+@description('Use the Azure SQL free offer for the database (one per subscription).')
+param sqlUseFreeLimit bool = false
+
+@description('Your public IPv4 address, to open the SQL firewall for the grant script and local tools. Empty: no client rule (the script can add one with az).')
+param clientIpAddress string = ''
+
+@description('Largest number of function app instances.')
+@minValue(1)
+@maxValue(1000)
+param functionMaximumInstanceCount int = 40
+
+@description('Memory per function app instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param functionInstanceMemoryMB int = 2048
+
+@description('Task hub name: prefix of the orchestration tables (DURABLE_TASK_HUB).')
+param durableTaskHub string = 'FlightBooking'
+
+@description('Seed the sample airports, airlines and flights into the empty database at start (SEED_SAMPLE_DATA).')
+param seedSampleData bool = true
+
+@description('Minutes a held booking keeps its seats (BOOKING_HOLD_MINUTES).')
+@minValue(1)
+param bookingHoldMinutes int = 20
+
+@description('Comma-separated browser origins allowed to call the MCP endpoints (MCP_ALLOWED_ORIGINS), e.g. http://localhost:6274 for the MCP Inspector.')
+param mcpAllowedOrigins string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  app: 'smart-flight-booking'
+}
+var functionAppName = 'func-api-${resourceToken}'
+var deploymentContainerName = 'app-package'
+var effectiveOpenAiLocation = empty(openAiLocation) ? location : openAiLocation
+var effectiveOpenAiDeploymentName = empty(openAiDeploymentName) ? openAiModelName : openAiDeploymentName
+var sqlAdminPrincipalType = principalType == 'ServicePrincipal' ? 'Application' : principalType
+
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module sql 'modules/sql.bicep' = {
+  name: 'sql'
+  scope: rg
+  params: {
+    serverName: 'sql-${resourceToken}'
+    databaseName: sqlDatabaseName
+    location: location
+    tags: tags
+    adminObjectId: principalId
+    adminLogin: principalLogin
+    adminPrincipalType: sqlAdminPrincipalType
+    maxVCores: sqlMaxVCores
+    autoPauseDelayMinutes: sqlAutoPauseDelayMinutes
+    useFreeLimit: sqlUseFreeLimit
+    clientIpAddress: clientIpAddress
+  }
+}
+
+module openAi 'modules/openai.bicep' = {
+  name: 'openai'
+  scope: rg
+  params: {
+    name: 'oai-${resourceToken}'
+    location: effectiveOpenAiLocation
+    tags: tags
+    deploymentName: effectiveOpenAiDeploymentName
+    modelName: openAiModelName
+    modelVersion: openAiModelVersion
+    deploymentSkuName: openAiDeploymentSkuName
+    deploymentCapacity: openAiDeploymentCapacity
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    maximumInstanceCount: functionMaximumInstanceCount
+    instanceMemoryMB: functionInstanceMemoryMB
+    openAiEndpoint: openAi.outputs.endpoint
+    openAiDeploymentName: openAi.outputs.deploymentName
+    openAiApiVersion: openAiApiVersion
+    openAiTimeoutMs: openAiTimeoutMs
+    sqlServerFqdn: sql.outputs.serverFqdn
+    sqlDatabaseName: sql.outputs.databaseName
+    durableTaskHub: durableTaskHub
+    seedSampleData: seedSampleData
+    bookingHoldMinutes: bookingHoldMinutes
+    mcpAllowedOrigins: mcpAllowedOrigins
+  }
+}
+
+module appRoles 'modules/role-assignments.bicep' = {
+  name: 'app-role-assignments'
+  scope: rg
+  params: {
+    principalId: functionApp.outputs.principalId
+    principalType: 'ServicePrincipal'
+    storageAccountName: storage.outputs.name
+    openAiAccountName: openAi.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    assignMetricsPublisher: true
+  }
+}
+
+module deployerRoles 'modules/role-assignments.bicep' = if (grantPrincipalDataRoles) {
+  name: 'deployer-role-assignments'
+  scope: rg
+  params: {
+    principalId: principalId
+    principalType: principalType
+    storageAccountName: storage.outputs.name
+    openAiAccountName: openAi.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    assignMetricsPublisher: false
+  }
+}
+
+// azd writes these outputs to .azure/<env>/.env; the postprovision hook reads the SQL ones.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_PRINCIPAL_ID string = functionApp.outputs.principalId
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = functionApp.outputs.url
+output FUNCTION_APP_URL string = functionApp.outputs.url
+output PUBLIC_BASE_URL string = '${functionApp.outputs.url}/api'
+output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
+output AZURE_OPENAI_DEPLOYMENT string = openAi.outputs.deploymentName
+output AZURE_OPENAI_API_VERSION string = openAiApiVersion
+output AZURE_SQL_SERVER string = sql.outputs.serverFqdn
+output AZURE_SQL_SERVER_NAME string = sql.outputs.serverName
+output AZURE_SQL_DATABASE string = sql.outputs.databaseName
+output AZURE_STORAGE_ACCOUNT string = storage.outputs.name
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

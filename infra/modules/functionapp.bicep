@@ -1,0 +1,176 @@
+// Function App on the Flex Consumption plan (FC1, Linux, Node 20) with a system-assigned identity.
+// The app package lives in a blob container of the runtime storage account and is read with the
+// app's identity; the runtime reaches storage by identity too (no keys, no connection strings).
+//
+// App settings are written by the 'appsettings' config child so that PUBLIC_BASE_URL can use the
+// site's own defaultHostName. Every setting of lib/config.ts that is neither localOnly, platform
+// nor secret is set here (tests/infra/bicep.test.ts checks it). Secrets are never app settings.
+
+@description('Name of the function app (globally unique; <name>.azurewebsites.net).')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app (the app also gets azd-service-name).')
+param tags object = {}
+
+@description('Service name in azure.yaml; azd finds the app by the azd-service-name tag.')
+param serviceName string = 'api'
+
+@description('Name of the runtime storage account (AzureWebJobsStorage, deployment container, orchestration tables).')
+param storageAccountName string
+
+@description('Name of the blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('Node.js version of the Flex runtime.')
+@allowed([
+  '20'
+  '22'
+])
+param nodeVersion string = '20'
+
+@description('Largest number of instances Flex Consumption may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory per instance in MB (512, 2048 or 4096).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Azure OpenAI endpoint (https://<account>.openai.azure.com/). Empty: the offline planner answers.')
+param openAiEndpoint string
+
+@description('Azure OpenAI chat deployment name (AZURE_OPENAI_DEPLOYMENT).')
+param openAiDeploymentName string
+
+@description('Azure OpenAI API version (AZURE_OPENAI_API_VERSION).')
+param openAiApiVersion string
+
+@description('Timeout of one Azure OpenAI call in milliseconds (AZURE_OPENAI_TIMEOUT_MS).')
+param openAiTimeoutMs int = 30000
+
+@description('Fully qualified domain name of the Azure SQL logical server.')
+param sqlServerFqdn string
+
+@description('Name of the Azure SQL database.')
+param sqlDatabaseName string
+
+@description('Task hub name: prefix of the orchestration tables (DURABLE_TASK_HUB).')
+param durableTaskHub string = 'FlightBooking'
+
+@description('Load the sample airports, airlines and flights into an empty database at start (SEED_SAMPLE_DATA).')
+param seedSampleData bool = true
+
+@description('Minutes a held booking keeps its seats (BOOKING_HOLD_MINUTES).')
+@minValue(1)
+param bookingHoldMinutes int = 20
+
+@description('Comma-separated browser origins allowed to call the MCP endpoints (MCP_ALLOWED_ORIGINS).')
+param mcpAllowedOrigins string = ''
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'node'
+        version: nodeVersion
+      }
+    }
+  }
+}
+
+// No password anywhere: 'Active Directory Default' makes the driver use the managed identity.
+var sqlConnectionString = 'Server=tcp:${sqlServerFqdn},1433;Database=${sqlDatabaseName};Authentication=Active Directory Default;Encrypt=True;TrustServerCertificate=False;Connection Timeout=30;'
+
+var appSettings = {
+  // Functions runtime storage by managed identity (no AzureWebJobsStorage connection string).
+  AzureWebJobsStorage__accountName: storage.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  // Telemetry; the connection string is not a secret, ingestion is authenticated with the identity.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  // Settings of lib/config.ts.
+  DATABASE_URL: ''
+  AZURE_SQL_CONNECTION_STRING: sqlConnectionString
+  SEED_SAMPLE_DATA: seedSampleData ? 'true' : 'false'
+  PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}/api'
+  DURABLE_TASK_HUB: durableTaskHub
+  AZURE_OPENAI_ENDPOINT: openAiEndpoint
+  AZURE_OPENAI_DEPLOYMENT: openAiDeploymentName
+  AZURE_OPENAI_API_VERSION: openAiApiVersion
+  AZURE_OPENAI_TIMEOUT_MS: string(openAiTimeoutMs)
+  BOOKING_HOLD_MINUTES: string(bookingHoldMinutes)
+  MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
+}
+
+resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: appSettings
+}
+
+output name string = functionApp.name
+output id string = functionApp.id
+output principalId string = functionApp.identity.principalId
+output defaultHostName string = functionApp.properties.defaultHostName
+output url string = 'https://${functionApp.properties.defaultHostName}'

@@ -1,0 +1,322 @@
+/**
+ * Offline checks of the Azure deployment: infra/**.bicep, infra/main.parameters.json, azure.yaml
+ * and .funcignore. Run: npx vitest run tests/infra
+ * The authoritative compile check is `az bicep build --file infra/main.bicep` (see infra/README.md);
+ * no Bicep compiler can be installed on this machine, so this parses with tree-sitter-bicep.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { settings, type SettingSpec } from '../../lib/config';
+import {
+  analyze,
+  appSettingNames,
+  checkBicepTree,
+  formatProblems,
+  objectGet,
+  resourceTypeName,
+  stringValue,
+  syntaxProblems,
+  type BicepFile,
+} from './bicep-check';
+
+const repo = path.resolve(__dirname, '../..');
+const infra = path.join(repo, 'infra');
+const mainBicep = path.join(infra, 'main.bicep');
+const functionAppBicep = path.join(infra, 'modules', 'functionapp.bicep');
+
+const tree = checkBicepTree(infra);
+const file = (full: string): BicepFile => {
+  const f = tree.files.get(full);
+  if (!f) throw new Error(`${full} was not loaded`);
+  return f;
+};
+const resourcesOfType = (f: BicepFile, type: string) => f.resources.filter((r) => resourceTypeName(r.type) === type && !r.existing);
+
+/** Settings of lib/config.ts the Azure deployment must set: not localOnly, not platform, not secret. */
+const deployedSettings = Object.entries(settings as Record<string, SettingSpec>)
+  .filter(([, spec]) => !spec.localOnly && !spec.platform && !spec.secret)
+  .map(([name]) => name);
+const secretSettings = Object.entries(settings as Record<string, SettingSpec>)
+  .filter(([, spec]) => spec.secret)
+  .map(([name]) => name);
+
+describe('Bicep files (tree-sitter-bicep)', () => {
+  it('finds main.bicep and its modules', () => {
+    const names = [...tree.files.keys()].map((f) => path.relative(infra, f)).sort();
+    expect(names).toContain('main.bicep');
+    expect(names).toContain(path.join('modules', 'functionapp.bicep'));
+    expect(names.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('parse without ERROR or MISSING nodes, resolve modules, describe params, pass required module params', () => {
+    expect(tree.problems, formatProblems(tree.problems)).toEqual([]);
+  });
+
+  it('main.bicep targets the subscription and creates the resource group', () => {
+    const main = file(mainBicep);
+    const scope = main.root.namedChildren.find((n) => n.type === 'target_scope_assignment');
+    expect(scope?.text).toContain("'subscription'");
+    expect(resourcesOfType(main, 'Microsoft.Resources/resourceGroups')).toHaveLength(1);
+  });
+});
+
+describe('the function app module', () => {
+  const fa = file(functionAppBicep);
+  const site = resourcesOfType(fa, 'Microsoft.Web/sites')[0];
+  const plan = resourcesOfType(fa, 'Microsoft.Web/serverfarms')[0];
+  const names = appSettingNames(fa);
+
+  it('sets every deployed setting of lib/config.ts as an app setting', () => {
+    expect(deployedSettings.length).toBeGreaterThan(5);
+    const missing = deployedSettings.filter((s) => !names.includes(s));
+    expect(missing, `missing app settings: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('sets no secret as an app setting, and nothing Flex Consumption rejects', () => {
+    const forbidden = [
+      ...secretSettings,
+      'FUNCTIONS_WORKER_RUNTIME',
+      'FUNCTIONS_EXTENSION_VERSION',
+      'WEBSITE_NODE_DEFAULT_VERSION',
+      'WEBSITE_RUN_FROM_PACKAGE',
+      'SCM_DO_BUILD_DURING_DEPLOYMENT',
+      'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING',
+      'WEBSITE_CONTENTSHARE',
+    ];
+    expect(names.filter((n) => forbidden.includes(n))).toEqual([]);
+    expect(names).toContain('AzureWebJobsStorage__accountName');
+    expect(names).toContain('AzureWebJobsStorage__credential');
+  });
+
+  it('is a Flex Consumption (FC1) Linux Node app deployed from a blob container with its own identity', () => {
+    expect(site && plan).toBeTruthy();
+    expect(stringValue(objectGet(plan!.body, ['sku', 'name']))).toBe('FC1');
+    expect(stringValue(objectGet(plan!.body, ['sku', 'tier']))).toBe('FlexConsumption');
+    expect(stringValue(objectGet(site!.body, ['kind']))).toBe('functionapp,linux');
+    expect(stringValue(objectGet(site!.body, ['identity', 'type']))).toBe('SystemAssigned');
+    const config = ['properties', 'functionAppConfig'];
+    expect(stringValue(objectGet(site!.body, [...config, 'deployment', 'storage', 'type']))).toBe('blobContainer');
+    expect(stringValue(objectGet(site!.body, [...config, 'deployment', 'storage', 'authentication', 'type']))).toBe(
+      'SystemAssignedIdentity',
+    );
+    expect(stringValue(objectGet(site!.body, [...config, 'runtime', 'name']))).toBe('node');
+    expect(objectGet(site!.body, [...config, 'scaleAndConcurrency', 'maximumInstanceCount'])).toBeDefined();
+    expect(site!.type).toBe('Microsoft.Web/sites@2024-04-01');
+    const nodeVersion = fa.params.find((p) => p.name === 'nodeVersion');
+    expect(nodeVersion).toBeDefined();
+    expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param nodeVersion string = '20'/);
+  });
+
+  it('tags the app for azd (azd-service-name: api)', () => {
+    expect(objectGet(site!.body, ['tags'])?.text).toContain("'azd-service-name': serviceName");
+    expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param serviceName string = 'api'/);
+  });
+
+  it('connects to Azure SQL without a password', () => {
+    const source = fs.readFileSync(functionAppBicep, 'utf8');
+    expect(source).toContain('Authentication=Active Directory Default');
+    expect(source).not.toMatch(/password\s*=/i);
+  });
+});
+
+describe('identity-only access to the data services', () => {
+  const bySymbol = (rel: string) => file(path.join(infra, rel));
+
+  it('storage: no shared keys', () => {
+    const st = resourcesOfType(bySymbol('modules/storage.bicep'), 'Microsoft.Storage/storageAccounts')[0];
+    expect(objectGet(st?.body, ['properties', 'allowSharedKeyAccess'])?.text).toBe('false');
+  });
+
+  it('Azure OpenAI: local auth disabled, custom subdomain set', () => {
+    const oai = resourcesOfType(bySymbol('modules/openai.bicep'), 'Microsoft.CognitiveServices/accounts')[0];
+    expect(stringValue(objectGet(oai?.body, ['kind']))).toBe('OpenAI');
+    expect(objectGet(oai?.body, ['properties', 'disableLocalAuth'])?.text).toBe('true');
+    expect(objectGet(oai?.body, ['properties', 'customSubDomainName'])).toBeDefined();
+  });
+
+  it('Azure SQL: Entra-only auth, serverless database, Azure services firewall rule', () => {
+    const sql = bySymbol('modules/sql.bicep');
+    const server = resourcesOfType(sql, 'Microsoft.Sql/servers')[0];
+    expect(objectGet(server?.body, ['properties', 'administrators', 'azureADOnlyAuthentication'])?.text).toBe('true');
+    expect(objectGet(server?.body, ['properties', 'administratorLoginPassword'])).toBeUndefined();
+    const db = resourcesOfType(sql, 'Microsoft.Sql/servers/databases')[0];
+    expect(stringValue(objectGet(db?.body, ['sku', 'name']))).toBe('GP_S_Gen5');
+    expect(objectGet(db?.body, ['properties'])?.text).toContain('databaseProperties');
+    expect(objectGet(sql.variables.get('databaseProperties'), ['autoPauseDelay'])).toBeDefined();
+    const rules = resourcesOfType(sql, 'Microsoft.Sql/servers/firewallRules');
+    expect(rules.some((r) => stringValue(objectGet(r.body, ['name'])) === 'AllowAllWindowsAzureIps')).toBe(true);
+  });
+
+  it('role assignments cover blob, queue, table and OpenAI for the app and the deployer', () => {
+    const source = fs.readFileSync(path.join(infra, 'modules', 'role-assignments.bicep'), 'utf8');
+    for (const roleId of [
+      'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', // Storage Blob Data Owner
+      '974c5e8b-45b9-4653-ba55-5f855dd0fb88', // Storage Queue Data Contributor
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', // Storage Table Data Contributor
+      '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd', // Cognitive Services OpenAI User
+    ]) {
+      expect(source).toContain(roleId);
+    }
+    const targets = file(mainBicep).modules.filter((m) => m.target === 'modules/role-assignments.bicep');
+    expect(targets.map((m) => m.symbol).sort()).toEqual(['appRoles', 'deployerRoles']);
+  });
+});
+
+describe('azd wiring', () => {
+  const main = file(mainBicep);
+
+  it('main.parameters.json provides every required param of main.bicep and nothing unknown', () => {
+    const json = JSON.parse(fs.readFileSync(path.join(infra, 'main.parameters.json'), 'utf8')) as {
+      parameters: Record<string, { value: unknown }>;
+    };
+    const provided = Object.keys(json.parameters);
+    const missing = main.params.filter((p) => p.required && !provided.includes(p.name)).map((p) => p.name);
+    expect(missing).toEqual([]);
+    const unknown = provided.filter((name) => !main.params.some((p) => p.name === name));
+    expect(unknown).toEqual([]);
+    expect(json.parameters.environmentName?.value).toBe('${AZURE_ENV_NAME}');
+    expect(json.parameters.location?.value).toBe('${AZURE_LOCATION}');
+    expect(json.parameters.principalId?.value).toBe('${AZURE_PRINCIPAL_ID}');
+  });
+
+  it('main.bicep outputs what azd and the postprovision hook read', () => {
+    for (const name of [
+      'AZURE_FUNCTION_APP_NAME',
+      'SERVICE_API_URI',
+      'FUNCTION_APP_URL',
+      'AZURE_OPENAI_ENDPOINT',
+      'AZURE_SQL_SERVER',
+      'AZURE_SQL_DATABASE',
+      'AZURE_STORAGE_ACCOUNT',
+      'AZURE_RESOURCE_GROUP',
+    ]) {
+      expect(main.outputs).toContain(name);
+    }
+    const script = fs.readFileSync(path.join(infra, 'scripts', 'grant-sql-access.sh'), 'utf8');
+    for (const used of script.match(/\bAZURE_[A-Z_]+/g) ?? []) {
+      if (used === 'AZURE_CLIENT_IP') continue; // optional, set by the user
+      expect(main.outputs, `grant-sql-access.sh reads ${used}`).toContain(used);
+    }
+  });
+
+  it('azure.yaml describes the api service and names infra files that exist', () => {
+    const yaml = fs.readFileSync(path.join(repo, 'azure.yaml'), 'utf8');
+    expect(yaml).toMatch(/^name: [a-z0-9-]+$/m);
+    expect(yaml).toMatch(/^ {2}api:\n(?: {4}.*\n)*? {4}project: \.\n/m);
+    expect(yaml).toMatch(/^ {4}language: js$/m);
+    expect(yaml).toMatch(/^ {4}host: function$/m);
+    const infraPath = yaml.match(/^ {2}path: (\S+)$/m)?.[1] ?? 'infra';
+    const infraModule = yaml.match(/^ {2}module: (\S+)$/m)?.[1] ?? 'main';
+    expect(fs.existsSync(path.join(repo, infraPath, `${infraModule}.bicep`))).toBe(true);
+    expect(fs.existsSync(path.join(repo, infraPath, `${infraModule}.parameters.json`))).toBe(true);
+    const referenced = yaml.match(/(?:\.\/)?infra\/[\w./-]+/g) ?? [];
+    expect(referenced.length).toBeGreaterThan(0);
+    for (const ref of referenced) expect(fs.existsSync(path.join(repo, ref)), ref).toBe(true);
+    expect(yaml).toMatch(/prepackage:[\s\S]*run: npm run build/);
+    expect(yaml).toMatch(/postprovision:[\s\S]*grant-sql-access\.sh/);
+  });
+
+  it('the SQL grant script and T-SQL exist and agree on the variable name', () => {
+    const script = fs.readFileSync(path.join(infra, 'scripts', 'grant-sql-access.sh'), 'utf8');
+    const sql = fs.readFileSync(path.join(infra, 'sql', 'grant-app-identity.sql'), 'utf8');
+    expect(script).toContain('--authentication-method ActiveDirectoryDefault');
+    expect(script).toMatch(/command -v sqlcmd/);
+    expect(script).toContain('APP_IDENTITY_NAME=');
+    expect(sql).toContain('FROM EXTERNAL PROVIDER');
+    for (const role of ['db_datareader', 'db_datawriter', 'db_ddladmin']) {
+      expect(sql).toContain(`ALTER ROLE ${role} ADD MEMBER [$(APP_IDENTITY_NAME)]`);
+    }
+  });
+
+  it('.funcignore keeps the runtime files and drops tests, infra, local data and secrets', () => {
+    const lines = fs
+      .readFileSync(path.join(repo, '.funcignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    for (const excluded of ['node_modules/', 'tests/', 'infra/', 'data/', 'local.settings.json', '.env']) {
+      expect(lines).toContain(excluded);
+    }
+    for (const kept of ['dist', 'dist/', 'package.json', 'host.json', 'lib/', 'functions/', 'tsconfig.json']) {
+      expect(lines).not.toContain(kept);
+    }
+  });
+});
+
+describe('the checker itself can fail', () => {
+  it('reports a syntax error with line:col', () => {
+    const broken = ["@description('x')", 'param a string = ', "resource r 'Microsoft.Web/sites@2024-04-01' = {", "  name: 'x'", ''].join('\n');
+    const problems = syntaxProblems(broken);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/^\d+:\d+: /);
+  });
+
+  it('reports a MISSING node', () => {
+    const problems = syntaxProblems('var x = {\n  a: 1\n  b: \n}\n');
+    expect(problems.join('\n')).toMatch(/^3:\d+: (missing|syntax error)/m);
+  });
+
+  it('accepts a valid snippet', () => {
+    const ok = ["@description('x')", "param a string = 'b'", "output o string = '${a}-c'", ''].join('\n');
+    expect(syntaxProblems(ok)).toEqual([]);
+  });
+
+  it('flags a param without @description, a missing module file and a required param not passed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bicep-check-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'modules'));
+      fs.writeFileSync(
+        path.join(dir, 'modules', 'child.bicep'),
+        ["@description('needed')", 'param needed string', "@description('optional')", "param optional string = 'x'", ''].join('\n'),
+      );
+      fs.writeFileSync(
+        path.join(dir, 'main.bicep'),
+        [
+          'param undocumented string',
+          "module child 'modules/child.bicep' = {",
+          "  name: 'child'",
+          '  params: {',
+          "    optional: 'y'",
+          "    unknown: 'z'",
+          '  }',
+          '}',
+          "module gone 'modules/gone.bicep' = {",
+          "  name: 'gone'",
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const messages = checkBicepTree(dir).problems.map((p) => p.message).join('\n');
+      expect(messages).toMatch(/1:1: param undocumented has no @description/);
+      expect(messages).toMatch(/module child does not pass required param needed/);
+      expect(messages).toMatch(/module child passes unknown/);
+      expect(messages).toMatch(/module gone 'modules\/gone.bicep' does not resolve/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds app settings through a variable and union(), and notices one that is missing', () => {
+    const f = analyze(
+      [
+        "var base = { A: '1' }",
+        "var more = { 'B': '2' }",
+        "resource app 'Microsoft.Web/sites@2024-04-01' = {",
+        "  name: 'app'",
+        "  properties: { siteConfig: { appSettings: [ { name: 'C', value: '3' } ] } }",
+        '}',
+        "resource cfg 'Microsoft.Web/sites/config@2024-04-01' = {",
+        '  parent: app',
+        "  name: 'appsettings'",
+        '  properties: union(base, more)',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const names = appSettingNames(f).sort();
+    expect(names).toEqual(['A', 'B', 'C']);
+    expect(['A', 'B', 'C', 'D'].filter((n) => !names.includes(n))).toEqual(['D']);
+  });
+});
