@@ -1,0 +1,35 @@
+import type { Language } from './types';
+
+const han = /\p{Script=Han}/u;
+
+/** Any CJK ideograph makes a message Chinese. */
+export function detectLanguage(text: string): Language {
+  return han.test(text) ? 'zh' : 'en';
+}
+
+export interface Normalised {
+  /** NFKC (full-width digits, letters and ，！？： become ASCII), one space between words, none next to CJK. */
+  text: string;
+  /** `text` with ASCII lower-cased: same length, so offsets carry over. */
+  lower: string;
+}
+
+export function normalise(raw: string): Normalised {
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\p{Script=Han}。、]) | (?=[\p{Script=Han}。、])/gu, '')
+    .trim();
+  return { text, lower: text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) };
+}
+
+export function isHan(char: string | undefined): boolean {
+  return char !== undefined && han.test(char);
+}
+
+/** Latin words and digits only match whole: "hi" is not inside "this". */
+export function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[a-z0-9]/i.test(char);
+}

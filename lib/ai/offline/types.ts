@@ -1,0 +1,74 @@
+import type { Cabin } from '../../domain/aircraft';
+
+export type Language = 'zh' | 'en';
+
+export type Intent =
+  | 'search'
+  | 'recommend'
+  | 'book'
+  | 'select' // picks one of the options shown last: 第二个, the cheaper one
+  | 'find_bookings'
+  | 'booking_details'
+  | 'change_seat'
+  | 'change_flight'
+  | 'cancel'
+  | 'refund_quote'
+  | 'flight_status'
+  | 'help'
+  | 'greeting'
+  | 'confirm'
+  | 'decline'
+  | 'inform' // only supplies details (两个人，商务舱 / 明天 / 张三), e.g. answering a question
+  | 'off_topic'
+  | 'unknown';
+
+export type TimeWindowLabel = 'early_morning' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
+
+export interface TimeWindow {
+  label: TimeWindowLabel;
+  from: string; // 'HH:MM'
+  to: string; // 'HH:MM'
+}
+
+export type Preference = 'cheapest' | 'fastest' | 'earliest' | 'latest' | 'direct_only';
+export type OptionHint = 'cheapest' | 'fastest' | 'earliest' | 'latest';
+export type SeatPreference = 'window' | 'aisle';
+
+export interface Understanding {
+  language: Language;
+  intent: Intent;
+  /** IATA codes of the airports the traveller may mean, e.g. 北京 → ['PEK', 'PKX']. */
+  origin?: string[];
+  destination?: string[];
+  /** 'YYYY-MM-DD' in the context's time zone. */
+  date?: string;
+  timeWindow?: TimeWindow;
+  cabin?: Cabin;
+  partySize?: number;
+  preference?: Preference;
+  /** Full names as written: 张三, 'Zhang San'. */
+  passengerNames?: string[];
+  /** 'Li' from "surname Li", 姓李, 李先生, Mr Li, or a lone Latin name after "for". */
+  surname?: string;
+  /** A surname given with an honorific only (李先生, Mr Li): the given name is still unknown. */
+  honorificOnly?: boolean;
+  /** Booking reference (PNR), upper-cased. */
+  reference?: string;
+  /** 'MU5101'. */
+  flightNumber?: string;
+  /** '12A'. */
+  seat?: string;
+  seatPreference?: SeatPreference;
+  /** 1-based position in the options shown last. */
+  optionIndex?: number;
+  optionHint?: OptionHint;
+  maxStops?: 0 | 1;
+  /** Cancellation reason, when one is given. */
+  reason?: string;
+}
+
+export interface UnderstandContext {
+  now: Date;
+  /** IANA time zone for dates; Asia/Shanghai by default. */
+  timeZone?: string;
+}
