@@ -1,0 +1,5 @@
+// The function app's entry (package.json "main"): every module here registers its functions.
+import './airports';
+import './bookings';
+import './flights';
+import './system';

@@ -1,0 +1,46 @@
+import { seatsOf, type AircraftType, type Cabin, type Seat, type SeatPosition } from './aircraft';
+import type { PassengerType } from './bookings';
+
+export type SeatPreference = Extract<SeatPosition, 'window' | 'aisle'>;
+
+export interface SeatRequest {
+  /** An explicit seat such as 12A; it must exist in the cabin and be free. */
+  seat?: string;
+  preference?: SeatPreference;
+  passengerType: PassengerType;
+}
+
+export type SeatChoice = { ok: true; seats: string[] } | { ok: false; seat: string; reason: 'not_in_cabin' | 'taken' | 'exit_row' | 'full' };
+
+export function findSeat(type: AircraftType, cabin: Cabin, seat: string): Seat | undefined {
+  const wanted = seat.trim().toUpperCase();
+  return seatsOf(type, cabin).find((s) => s.seat === wanted);
+}
+
+/**
+ * Seats for a party on one flight: requested seats when they exist and are free, otherwise the
+ * frontmost free seat matching the preference, then any free seat. Children and infants never
+ * get exit rows. Deterministic, so a retry after a clash picks the next free seat.
+ */
+export function chooseSeats(type: AircraftType, cabin: Cabin, taken: ReadonlySet<string>, requests: SeatRequest[]): SeatChoice {
+  const used = new Set(taken);
+  const seats: string[] = [];
+  const cabinSeats = seatsOf(type, cabin);
+  for (const request of requests) {
+    if (request.seat) {
+      const seat = findSeat(type, cabin, request.seat);
+      if (!seat) return { ok: false, seat: request.seat, reason: 'not_in_cabin' };
+      if (used.has(seat.seat)) return { ok: false, seat: seat.seat, reason: 'taken' };
+      if (seat.exit_row && request.passengerType !== 'adult') return { ok: false, seat: seat.seat, reason: 'exit_row' };
+      used.add(seat.seat);
+      seats.push(seat.seat);
+      continue;
+    }
+    const allowed = cabinSeats.filter((s) => !used.has(s.seat) && (request.passengerType === 'adult' || !s.exit_row));
+    const pick = allowed.find((s) => s.position === request.preference) ?? allowed[0];
+    if (!pick) return { ok: false, seat: '', reason: 'full' };
+    used.add(pick.seat);
+    seats.push(pick.seat);
+  }
+  return { ok: true, seats };
+}

@@ -1,0 +1,91 @@
+/** Calendar dates ('YYYY-MM-DD') and local times ('HH:MM') in IANA time zones, without a date library. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+interface WallClock {
+  date: string;
+  time: string;
+  epochAsUtc: number;
+}
+
+function wallClock(instant: number, timeZone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour}:${parts.minute}`;
+  return { date, time, epochAsUtc: Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!) };
+}
+
+/** Today's date in a time zone. */
+export function localDate(timeZone: string, now: Date = new Date()): string {
+  return wallClock(now.getTime(), timeZone).date;
+}
+
+/** The local date and time of an instant in a time zone. */
+export function localDateTime(instant: number, timeZone: string): { date: string; time: string } {
+  const { date, time } = wallClock(instant, timeZone);
+  return { date, time };
+}
+
+const offsets = new Map<string, number>();
+
+function offsetMs(timeZone: string, instant: number): number {
+  return wallClock(instant, timeZone).epochAsUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant (epoch ms) at which the wall clock in `timeZone` shows `date` `time`. */
+export function zonedToEpoch(date: string, time: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+  const key = `${timeZone}|${date}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetMs(timeZone, asUtc);
+    offset = offsetMs(timeZone, asUtc - offset);
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return asUtc - offset;
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}
+
+export function minutesOfDay(time: string): number {
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return hh * 60 + mm;
+}
+
+export function isValidDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const parsed = new Date(Date.UTC(y, m - 1, d));
+  return parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
+}

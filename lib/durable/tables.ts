@@ -1,0 +1,51 @@
+import { TableClient } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Config } from '../config';
+import { ConflictError } from './errors';
+
+/** Where the orchestration tables live: a connection string (Azurite, keys) or an account reached by managed identity. */
+export type TableEndpoint = { connectionString: string } | { accountName: string };
+
+export function endpointFrom(cfg: Pick<Config, 'storageConnectionString' | 'storageAccountName'>): TableEndpoint {
+  if (cfg.storageConnectionString) return { connectionString: cfg.storageConnectionString };
+  if (cfg.storageAccountName) return { accountName: cfg.storageAccountName };
+  throw new Error('Orchestration storage is not configured: set AzureWebJobsStorage, DURABLE_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__accountName');
+}
+
+export function tableClient(endpoint: TableEndpoint, table: string): TableClient {
+  if ('accountName' in endpoint) {
+    return new TableClient(`https://${endpoint.accountName}.table.core.windows.net`, table, new DefaultAzureCredential());
+  }
+  const { connectionString } = endpoint;
+  const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:|UseDevelopmentStorage=true/i.test(connectionString);
+  return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: insecure });
+}
+
+/** Table names are 3-63 letters and digits, starting with a letter. */
+export function checkTaskHub(hub: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub)) throw new Error(`Task hub "${hub}" must be 3-45 letters and digits, starting with a letter`);
+  return hub;
+}
+
+export async function ensureTable(client: TableClient): Promise<void> {
+  try {
+    await client.createTable();
+  } catch (error) {
+    if (statusOf(error) !== 409) throw error;
+  }
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number } | undefined)?.statusCode;
+}
+
+/** Runs a write; 409 (row exists) and 412 (ETag changed) become ConflictError. */
+export async function guarded<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 409 || status === 412) throw new ConflictError((error as Error).message);
+    throw error;
+  }
+}

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import type { Airport } from '../domain/airports';
+import { airportByCode, sameCityAirports } from '../domain/airports';
+import { Cabin } from '../domain/aircraft';
+import { currency, toCents, toYuan } from '../domain/money';
+import { operatesOn, seatsLeft, type Flight, type SearchQuery, type SeatsSold } from '../domain/flights';
+import { addDays, isoWeekday, localDateTime, zonedToEpoch } from '../domain/time';
+import type { FlightRepository } from '../store/store';
+import { airlineOf, withSeconds } from './view';
+
+/** Minimum connection times in minutes; changing airports within a city adds the transfer. */
+export const connectionRules = { domestic: 60, international: 90, airportTransfer: 120, maximum: 24 * 60 } as const;
+const maxConnections = 60;
+
+export const ItinerarySegment = z.object({
+  flight_id: z.number().int(),
+  flight_number: z.string(),
+  airline: z.string(),
+  airline_code: z.string(),
+  departure_airport: z.string(),
+  arrival_airport: z.string(),
+  date: z.string().describe('Local departure date'),
+  departure_time: z.string(),
+  arrival_date: z.string(),
+  arrival_time: z.string(),
+  duration_minutes: z.number().int(),
+  aircraft_type: z.string(),
+  cabin: Cabin,
+  fare: z.number().describe('Fare per passenger in CNY'),
+  seats_left: z.number().int(),
+});
+export type ItinerarySegment = z.infer<typeof ItinerarySegment>;
+
+export const Itinerary = z
+  .object({
+    type: z.enum(['direct', 'connection']),
+    stops: z.number().int(),
+    departure_airport: z.string(),
+    arrival_airport: z.string(),
+    departure_date: z.string(),
+    departure_time: z.string(),
+    arrival_date: z.string(),
+    arrival_time: z.string(),
+    duration_minutes: z.number().int().describe('Door to door, connection included'),
+    cabin: Cabin,
+    passengers: z.number().int(),
+    fare_per_passenger: z.number(),
+    total_fare: z.number().describe('For the whole party in CNY'),
+    currency: z.string(),
+    seats_left: z.number().int().describe('Fewest seats left on any segment'),
+    flight_number: z.string().describe('Seed field: the flight number, or both joined by "/" for a connection'),
+    airline: z.string().describe('Seed field: airline of the first segment'),
+    price: z.number().describe('Seed field: fare per passenger'),
+    available_seats: z.number().int().describe('Seed field: same as seats_left'),
+    connection: z.object({ airport: z.string(), next_airport: z.string(), minutes: z.number().int(), change_airport: z.boolean() }).optional(),
+    segments: z.array(ItinerarySegment),
+  })
+  .meta({ id: 'Itinerary' });
+export type Itinerary = z.infer<typeof Itinerary>;
+
+interface Leg {
+  flight: Flight;
+  date: string;
+  departs: number;
+  arrives: number;
+}
+
+function legOn(flight: Flight, date: string): Leg {
+  const from = airportByCode(flight.departure_airport)!;
+  const departs = zonedToEpoch(date, flight.departure_time, from.tz);
+  return { flight, date, departs, arrives: departs + flight.duration_minutes * 60_000 };
+}
+
+function segmentView(leg: Leg, cabin: Cabin, sold: SeatsSold): ItinerarySegment {
+  const flight = leg.flight;
+  const arrival = localDateTime(leg.arrives, airportByCode(flight.arrival_airport)!.tz);
+  const airline = airlineOf(flight.airline_code);
+  return {
+    flight_id: flight.id,
+    flight_number: flight.flight_number,
+    airline: airline.name_zh,
+    airline_code: airline.code,
+    departure_airport: flight.departure_airport,
+    arrival_airport: flight.arrival_airport,
+    date: leg.date,
+    departure_time: withSeconds(flight.departure_time),
+    arrival_date: arrival.date,
+    arrival_time: `${arrival.time}:00`,
+    duration_minutes: flight.duration_minutes,
+    aircraft_type: flight.aircraft_type,
+    cabin,
+    fare: flight.cabins[cabin]!.fare,
+    seats_left: seatsLeft(flight, cabin, sold),
+  };
+}
+
+function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsSold): Itinerary {
+  const segments = legs.map((leg) => segmentView(leg, query.cabin, soldOf(leg)));
+  const first = segments[0]!;
+  const last = segments[segments.length - 1]!;
+  const perPassengerCents = segments.reduce((sum, s) => sum + toCents(s.fare), 0);
+  const [leg1, leg2] = legs;
+  return {
+    type: legs.length === 1 ? 'direct' : 'connection',
+    stops: legs.length - 1,
+    departure_airport: first.departure_airport,
+    arrival_airport: last.arrival_airport,
+    departure_date: first.date,
+    departure_time: first.departure_time,
+    arrival_date: last.arrival_date,
+    arrival_time: last.arrival_time,
+    duration_minutes: Math.round((legs[legs.length - 1]!.arrives - legs[0]!.departs) / 60_000),
+    cabin: query.cabin,
+    passengers: query.passengers,
+    fare_per_passenger: toYuan(perPassengerCents),
+    total_fare: toYuan(perPassengerCents * query.passengers),
+    currency,
+    seats_left: Math.min(...segments.map((s) => s.seats_left)),
+    flight_number: segments.map((s) => s.flight_number).join('/'),
+    airline: first.airline,
+    price: toYuan(perPassengerCents),
+    available_seats: Math.min(...segments.map((s) => s.seats_left)),
+    ...(leg1 && leg2
+      ? {
+          connection: {
+            airport: leg1.flight.arrival_airport,
+            next_airport: leg2.flight.departure_airport,
+            minutes: Math.round((leg2.departs - leg1.arrives) / 60_000),
+            change_airport: leg1.flight.arrival_airport !== leg2.flight.departure_airport,
+          },
+        }
+      : {}),
+    segments,
+  };
+}
+
+function minimumConnection(arrival: Airport, departure: Airport): number {
+  const base = arrival.country === 'CN' && departure.country === 'CN' ? connectionRules.domestic : connectionRules.international;
+  return base + (arrival.code === departure.code ? 0 : connectionRules.airportTransfer);
+}
+
+const sorters: Record<SearchQuery['sort'], (a: Itinerary, b: Itinerary) => number> = {
+  price: (a, b) => a.total_fare - b.total_fare || a.duration_minutes - b.duration_minutes,
+  departure_time: (a, b) => a.departure_date.localeCompare(b.departure_date) || a.departure_time.localeCompare(b.departure_time) || a.stops - b.stops,
+  duration: (a, b) => a.duration_minutes - b.duration_minutes || a.total_fare - b.total_fare,
+};
+
+/**
+ * Direct flights and one-stop connections from any of `origins` to any of `destinations` on a date,
+ * with enough seats in the cabin for the party. Connections may change airport within the hub city.
+ */
+export async function searchItineraries(
+  flights: FlightRepository,
+  origins: Airport[],
+  destinations: Airport[],
+  date: string,
+  query: SearchQuery,
+): Promise<Itinerary[]> {
+  const from = origins.map((a) => a.code);
+  const to = destinations.map((a) => a.code);
+  const common = { status: 'active' as const, cabin: query.cabin, departAfter: query.depart_after, departBefore: query.depart_before };
+  const weekday = isoWeekday(date);
+  const direct = (await flights.list({ ...common, from, to, weekday })).items.map((f) => [legOn(f, date)]);
+
+  const connections: Leg[][] = [];
+  if (query.max_stops >= 1) {
+    const endpoints = new Set([...from, ...to].flatMap((code) => sameCityAirports(code).map((a) => a.code)));
+    const firstLegs = (await flights.list({ ...common, from, weekday })).items.filter((f) => !endpoints.has(f.arrival_airport));
+    const secondLegs = (await flights.list({ status: 'active', cabin: query.cabin, to })).items.filter((f) => !endpoints.has(f.departure_airport));
+    const departingFrom = new Map<string, Flight[]>();
+    for (const flight of secondLegs) departingFrom.set(flight.departure_airport, [...(departingFrom.get(flight.departure_airport) ?? []), flight]);
+    for (const first of firstLegs) {
+      const leg1 = legOn(first, date);
+      const hub = airportByCode(first.arrival_airport)!;
+      for (const nextAirport of sameCityAirports(hub.code)) {
+        const minimum = minimumConnection(hub, nextAirport);
+        for (const second of departingFrom.get(nextAirport.code) ?? []) {
+          for (const day of [0, 1, 2]) {
+            const secondDate = addDays(date, first.arrival_day_offset + day - 1);
+            if (secondDate < date || !operatesOn(second, isoWeekday(secondDate))) continue;
+            const leg2 = legOn(second, secondDate);
+            const gap = (leg2.departs - leg1.arrives) / 60_000;
+            if (gap >= minimum && gap <= connectionRules.maximum) connections.push([leg1, leg2]);
+          }
+        }
+      }
+    }
+  }
+
+  const candidates = [...direct, ...connections];
+  const sold = await flights.seatsSold(candidates.flat().map((leg) => ({ flightId: leg.flight.id, date: leg.date })));
+  const soldOf = (leg: Leg) => sold.get(`${leg.flight.id}|${leg.date}`) ?? {};
+  const seated = candidates.filter((legs) => legs.every((leg) => seatsLeft(leg.flight, query.cabin, soldOf(leg)) >= query.passengers));
+  const results = seated.map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);
+  const directs = results.filter((r) => r.stops === 0);
+  const oneStops = results.filter((r) => r.stops === 1).slice(0, maxConnections);
+  return [...directs, ...oneStops].sort(sorters[query.sort]);
+}

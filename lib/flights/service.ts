@@ -1,0 +1,119 @@
+import { resolvePlace, airportByCode, type Airport } from '../domain/airports';
+import { airlineData } from '../domain/data/airlines';
+import { DomainError, invalid, notFound } from '../domain/errors';
+import { FlightInput, SeedFlightInput, type Flight, type FlightListQuery, type FlightView, type SearchQuery } from '../domain/flights';
+import { toCents } from '../domain/money';
+import { isoWeekday, localDate } from '../domain/time';
+import { DuplicateError, type Store } from '../store/store';
+import { checkSchedule, fromSeedBody } from './schedule';
+import { searchItineraries, type Itinerary } from './search';
+import { flightView } from './view';
+
+const homeZone = 'Asia/Shanghai';
+
+export function resolveAirports(query: string, field: string): Airport[] {
+  const airports = resolvePlace(query);
+  if (!airports.length) throw notFound(`Unknown airport or city "${query}"; use an IATA code (PEK) or a city name (北京 / Beijing)`, field);
+  return airports;
+}
+
+/** The body of POST/PUT /api/flights: the full schedule, or the seed's flat body. */
+export function parseFlightBody(body: unknown): FlightInput {
+  const isFull = typeof body === 'object' && body !== null && 'cabins' in body;
+  const result = isFull ? FlightInput.safeParse(body) : SeedFlightInput.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw invalid(['body', ...issue.path].join('.'), issue.message);
+  }
+  return isFull ? (result.data as FlightInput) : fromSeedBody(result.data as SeedFlightInput);
+}
+
+export function flightService(store: Store, clock: () => Date = () => new Date()) {
+  const today = (tz = homeZone) => localDate(tz, clock());
+
+  async function view(flight: Flight, date?: string): Promise<FlightView> {
+    const day = date ?? today(airportByCode(flight.departure_airport)?.tz);
+    const sold = await store.flights.seatsSold([{ flightId: flight.id, date: day }]);
+    return flightView(flight, day, sold.get(`${flight.id}|${day}`));
+  }
+
+  async function require(id: number): Promise<Flight> {
+    const flight = await store.flights.get(id);
+    if (!flight) throw notFound(`Flight ${id} not found`, 'params.id');
+    return flight;
+  }
+
+  return {
+    async list(query: FlightListQuery): Promise<{ items: FlightView[]; total: number }> {
+      const date = query.date ?? today();
+      const airline = query.airline?.toLowerCase();
+      const { items, total } = await store.flights.list({
+        from: query.from ? resolveAirports(query.from, 'query.from').map((a) => a.code) : undefined,
+        to: query.to ? resolveAirports(query.to, 'query.to').map((a) => a.code) : undefined,
+        airlineCode: airline ? (airlineData.find((a) => [a.code, a.name_zh, a.name_en].some((n) => n.toLowerCase() === airline))?.code ?? airline.toUpperCase()) : undefined,
+        status: query.status,
+        weekday: query.date ? isoWeekday(query.date) : undefined,
+        departAfter: query.depart_after,
+        departBefore: query.depart_before,
+        cabin: query.cabin,
+        minFareCents: query.min_price === undefined ? undefined : toCents(query.min_price),
+        maxFareCents: query.max_price === undefined ? undefined : toCents(query.max_price),
+        sort: query.sort,
+        skip: query.skip,
+        limit: query.limit,
+      });
+      const sold = await store.flights.seatsSold(items.map((f) => ({ flightId: f.id, date })));
+      return { items: items.map((f) => flightView(f, date, sold.get(`${f.id}|${date}`))), total };
+    },
+
+    async get(id: number, date?: string): Promise<FlightView> {
+      return view(await require(id), date);
+    },
+
+    async getByNumber(flightNumber: string, date?: string): Promise<FlightView> {
+      const flight = await store.flights.getByNumber(flightNumber.replace(/\s/g, '').toUpperCase());
+      if (!flight) throw notFound(`Flight ${flightNumber} not found`, 'flight_number');
+      return view(flight, date);
+    },
+
+    async search(fromQuery: string, toQuery: string, query: SearchQuery): Promise<{ date: string; itineraries: Itinerary[] }> {
+      const origins = resolveAirports(fromQuery, 'params.from');
+      const destinations = resolveAirports(toQuery, 'params.to');
+      const originToday = today(origins[0]!.tz);
+      const date = query.date ?? originToday;
+      if (date < originToday) throw invalid('query.date', `${date} is in the past (today is ${originToday} at ${origins[0]!.code})`);
+      return { date, itineraries: await searchItineraries(store.flights, origins, destinations, date, query) };
+    },
+
+    async create(body: unknown): Promise<FlightView> {
+      const input = checkSchedule(parseFlightBody(body), today());
+      try {
+        return await view(await store.flights.create(input, clock().toISOString()));
+      } catch (error) {
+        if (error instanceof DuplicateError) throw new DomainError('conflict', error.message, 'body.flight_number');
+        throw error;
+      }
+    },
+
+    async update(id: number, body: unknown): Promise<FlightView> {
+      await require(id);
+      const input = checkSchedule(parseFlightBody(body), today());
+      try {
+        return await view((await store.flights.update(id, input, clock().toISOString()))!);
+      } catch (error) {
+        if (error instanceof DuplicateError) throw new DomainError('conflict', error.message, 'body.flight_number');
+        throw error;
+      }
+    },
+
+    async remove(id: number): Promise<void> {
+      const result = await store.flights.delete(id);
+      if (result === 'not_found') throw notFound(`Flight ${id} not found`, 'params.id');
+      if (result === 'has_bookings') {
+        throw new DomainError('conflict', `Flight ${id} has bookings and cannot be deleted; set its status to cancelled instead (PUT with "status": "cancelled")`);
+      }
+    },
+  };
+}
+
+export type FlightService = ReturnType<typeof flightService>;

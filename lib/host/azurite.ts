@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+
+export interface AzuriteOptions {
+  /** Table port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Folder for Azurite's data; omitted, Azurite keeps everything in memory. */
+  location?: string;
+  /** How long to wait for Azurite to start. */
+  startTimeoutMs?: number;
+}
+
+export interface Azurite {
+  connectionString: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function azuriteConnectionString(port: number): string {
+  return (
+    `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey};` +
+    `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`
+  );
+}
+
+// Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** Starts Azurite's Table service as a child process and resolves once it accepts requests. */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
+  const port = options.port || (await freePort());
+  const args = [
+    require.resolve('azurite/dist/src/table/main.js'),
+    '--tableHost', '127.0.0.1',
+    '--tablePort', String(port),
+    '--disableTelemetry',
+    '--silent',
+    ...(options.location ? ['--location', options.location] : ['--inMemoryPersistence']),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 15000} ms: ${output}`)), options.startTimeoutMs ?? 15000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('successfully started')) done();
+    };
+    const onExit = (code: number | null) => fail(new Error(`Azurite exited with code ${code}: ${output}`));
+    function cleanup() {
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      child.off('exit', onExit);
+    }
+    function done() {
+      cleanup();
+      resolve();
+    }
+    function fail(error: Error) {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(error);
+    }
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', onExit);
+  });
+  // Keep draining the pipes so a chatty Azurite never blocks on a full buffer.
+  child.stdout.resume();
+  child.stderr.resume();
+  return {
+    connectionString: azuriteConnectionString(port),
+    port,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { HttpRequest, InvocationContext, type HttpResponse, type LogHandler } from '@azure/functions';
+import type { HttpFunction } from '../http/app';
+import { problemResponse, type Problem } from '../http/problem';
+import { maxBodyBytes } from '../http/validate';
+import { compileRoute, type RouteMatcher } from './routes';
+
+export interface LocalHostOptions {
+  functions: HttpFunction[];
+  /** Key required on authLevel function/admin routes (x-functions-key header or ?code=). */
+  apiKey: string;
+  routePrefix?: string;
+  logRequests?: boolean;
+  log?: (line: string) => void;
+}
+
+interface Route {
+  fn: HttpFunction;
+  matcher: RouteMatcher;
+}
+
+const logHandler: LogHandler = (level, ...args) => {
+  if (level === 'error' || level === 'critical' || level === 'warning') console.error(...args);
+  else if (level !== 'trace' && level !== 'debug') console.log(...args);
+};
+
+function headersOf(request: http.IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/** Reads the body up to the limit; undefined when the body is larger. */
+async function readBody(request: http.IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function send(response: http.ServerResponse, result: HttpResponse): Promise<void> {
+  const body = Buffer.from(await result.arrayBuffer());
+  const headers: Record<string, string | string[]> = {};
+  result.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  response.writeHead(result.status, headers);
+  response.end(body);
+}
+
+function sendProblem(response: http.ServerResponse, problem: Problem, headers: Record<string, string> = {}): Promise<void> {
+  return send(response, problemResponse(problem, headers));
+}
+
+/**
+ * Serves registered HTTP functions the way the Functions host does: same route templates, same
+ * `HttpRequest`/`HttpResponse` objects, function keys checked on authLevel function/admin routes.
+ */
+export function createLocalHost(options: LocalHostOptions): http.Server {
+  const prefix = `/${options.routePrefix ?? 'api'}`;
+  const routes: Route[] = options.functions
+    .map((fn) => ({ fn, matcher: compileRoute(fn.route) }))
+    .sort((a, b) => b.matcher.specificity - a.matcher.specificity);
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  async function handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<string> {
+    const url = new URL(incoming.url ?? '/', 'http://localhost');
+    const method = (incoming.method ?? 'GET').toUpperCase();
+    const path = url.pathname.toLowerCase().startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
+    const matches = path === undefined ? [] : routes.flatMap((route) => {
+      const params = route.matcher.match(path);
+      return params ? [{ route, params }] : [];
+    });
+    if (!matches.length) {
+      await sendProblem(outgoing, { type: 'about:blank', title: 'Not Found', status: 404, detail: `No function serves ${url.pathname}` });
+      return url.pathname;
+    }
+    const hit = matches.find(({ route }) => route.fn.methods.includes(method as never));
+    if (!hit) {
+      const allow = [...new Set(matches.flatMap(({ route }) => route.fn.methods))].join(', ');
+      await sendProblem(outgoing, { type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${method} is not allowed here; use ${allow}` }, { allow });
+      return matches[0]!.route.fn.route;
+    }
+    const { route, params } = hit;
+    if (route.fn.authLevel !== 'anonymous') {
+      const key = incoming.headers['x-functions-key'] ?? url.searchParams.get('code');
+      if (key !== options.apiKey) {
+        await sendProblem(outgoing, {
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'This endpoint needs a function key in the x-functions-key header or the code query parameter.',
+        });
+        return route.fn.route;
+      }
+    }
+    const body = await readBody(incoming);
+    if (body === undefined) {
+      outgoing.setHeader('connection', 'close');
+      await sendProblem(outgoing, { type: 'about:blank', title: 'Content Too Large', status: 413, detail: `The body is larger than ${maxBodyBytes} bytes` });
+      return route.fn.route;
+    }
+    const request = new HttpRequest({
+      method,
+      url: `http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`,
+      headers: headersOf(incoming),
+      query: Object.fromEntries(url.searchParams),
+      params,
+      ...(body.length ? { body: { bytes: body } } : {}),
+    });
+    const context = new InvocationContext({ invocationId: randomUUID(), functionName: route.fn.name, logHandler });
+    await send(outgoing, await route.fn.handler(request, context));
+    return route.fn.route;
+  }
+
+  return http.createServer((incoming, outgoing) => {
+    const started = performance.now();
+    handle(incoming, outgoing)
+      .then((template) => {
+        // The route template, not the path: paths can hold passenger names.
+        if (options.logRequests) log(`${incoming.method} ${prefix}/${template.replace(/^\//, '')} ${outgoing.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
+      })
+      .catch((error: unknown) => {
+        console.error('Local host error:', error);
+        if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/problem+json' });
+        outgoing.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
+      });
+  });
+}

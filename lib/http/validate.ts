@@ -1,0 +1,60 @@
+import type { HttpRequest } from '@azure/functions';
+import { z } from 'zod';
+import { HttpError, type FieldError } from './problem';
+
+export const maxBodyBytes = 64 * 1024;
+
+type Location = 'body' | 'query' | 'params' | 'headers';
+
+function fieldName(location: Location, path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : `${name}.${String(key)}`),
+    location,
+  );
+}
+
+export function fieldErrors(error: z.ZodError, location: Location): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    return { field: fieldName(location, path), message: issue.message };
+  });
+}
+
+/** Parse with a zod schema; failures become a 400 (or `status`) naming every failing field. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, location: Location, status = 400): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error, location);
+  const detail = errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+  throw new HttpError(status, detail, { errors });
+}
+
+export function parseQuery<S extends z.ZodType>(schema: S, request: HttpRequest): z.output<S> {
+  return parse(schema, Object.fromEntries(request.query.entries()), 'query');
+}
+
+export function parseParams<S extends z.ZodType>(schema: S, request: HttpRequest): z.output<S> {
+  return parse(schema, request.params, 'params');
+}
+
+/** Read a JSON body (≤ 64 KiB, application/json) and validate it. */
+export async function parseBody<S extends z.ZodType>(schema: S, request: HttpRequest): Promise<z.output<S>> {
+  return parse(schema, await readJson(request), 'body');
+}
+
+export async function readJson(request: HttpRequest): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBodyBytes) throw new HttpError(413, `The body is larger than ${maxBodyBytes} bytes`);
+  const contentType = request.headers.get('content-type') ?? '';
+  if (contentType && !/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
+    throw new HttpError(415, 'The body must be application/json');
+  }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > maxBodyBytes) throw new HttpError(413, `The body is larger than ${maxBodyBytes} bytes`);
+  if (bytes.byteLength === 0) throw new HttpError(400, 'The body is empty; a JSON object is required', { errors: [{ field: 'body', message: 'required' }] });
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new HttpError(400, 'The body is not valid JSON', { errors: [{ field: 'body', message: 'malformed JSON' }] });
+  }
+}

@@ -1,0 +1,148 @@
+import type { SeatsSold } from '../../domain/flights';
+import type { Cabin } from '../../domain/aircraft';
+import { cabinColumns, flightColumns, flightFromRow, flightValues, weekdayBit, type FlightRow } from '../rows';
+import { DuplicateError, type FlightFilter, type FlightRepository } from '../store';
+import { isUniqueViolation, statementCache, type Db } from './database';
+
+const columns = flightColumns;
+
+function whereClause(filter: FlightFilter): { sql: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.from) {
+    clauses.push('departure_airport IN (SELECT value FROM json_each(@from))');
+    params.from = JSON.stringify(filter.from);
+  }
+  if (filter.to) {
+    clauses.push('arrival_airport IN (SELECT value FROM json_each(@to))');
+    params.to = JSON.stringify(filter.to);
+  }
+  if (filter.airlineCode) {
+    clauses.push('airline_code = @airline');
+    params.airline = filter.airlineCode;
+  }
+  if (filter.status) {
+    clauses.push('status = @status');
+    params.status = filter.status;
+  }
+  if (filter.weekday) {
+    clauses.push('(days_mask & @weekdayBit) <> 0');
+    params.weekdayBit = weekdayBit(filter.weekday);
+  }
+  if (filter.departAfter) {
+    clauses.push('departure_time >= @departAfter');
+    params.departAfter = filter.departAfter;
+  }
+  if (filter.departBefore) {
+    clauses.push('departure_time <= @departBefore');
+    params.departBefore = filter.departBefore;
+  }
+  const fare = cabinColumns[filter.cabin ?? 'economy'].fare;
+  if (filter.cabin) clauses.push(`${fare} IS NOT NULL AND ${cabinColumns[filter.cabin].capacity} > 0`);
+  if (filter.minFareCents !== undefined) {
+    clauses.push(`${fare} >= @minFare`);
+    params.minFare = filter.minFareCents;
+  }
+  if (filter.maxFareCents !== undefined) {
+    clauses.push(`${fare} <= @maxFare`);
+    params.maxFare = filter.maxFareCents;
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+function orderBy(filter: FlightFilter): string {
+  switch (filter.sort) {
+    case 'price':
+      return `ORDER BY ${cabinColumns[filter.cabin ?? 'economy'].fare}, departure_time, id`;
+    case 'departure_time':
+      return 'ORDER BY departure_time, id';
+    case 'duration':
+      return 'ORDER BY duration_minutes, departure_time, id';
+    default:
+      return 'ORDER BY id';
+  }
+}
+
+export function sqliteFlights(db: Db): FlightRepository {
+  const statement = statementCache(db);
+
+  async function get(id: number) {
+    const row = statement('SELECT * FROM flights WHERE id = ?').get(id) as FlightRow | undefined;
+    return row && flightFromRow(row);
+  }
+
+  return {
+    async list(filter) {
+      const { sql, params } = whereClause(filter);
+      const page = filter.limit === undefined ? '' : 'LIMIT @limit OFFSET @skip';
+      const rows = statement(`SELECT * FROM flights ${sql} ${orderBy(filter)} ${page}`).all({
+        ...params,
+        ...(page ? { limit: filter.limit, skip: filter.skip ?? 0 } : {}),
+      }) as FlightRow[];
+      const total = page ? (statement(`SELECT COUNT(*) AS n FROM flights ${sql}`).get(params) as { n: number }).n : rows.length;
+      return { items: rows.map(flightFromRow), total };
+    },
+
+    get,
+
+    async getByNumber(flightNumber) {
+      const row = statement('SELECT * FROM flights WHERE flight_number = ?').get(flightNumber) as FlightRow | undefined;
+      return row && flightFromRow(row);
+    },
+
+    async create(input, now) {
+      try {
+        const result = statement(
+          `INSERT INTO flights (${columns.join(', ')}, created_at, updated_at)
+           VALUES (${columns.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+        ).run({ ...flightValues(input), now });
+        return (await get(Number(result.lastInsertRowid)))!;
+      } catch (error) {
+        if (isUniqueViolation(error, 'flights')) throw new DuplicateError(`Flight ${input.flight_number} already exists`);
+        throw error;
+      }
+    },
+
+    async update(id, input, now) {
+      try {
+        const result = statement(
+          `UPDATE flights SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
+        ).run({ ...flightValues(input), now, id });
+        return result.changes ? get(id) : undefined;
+      } catch (error) {
+        if (isUniqueViolation(error, 'flights')) throw new DuplicateError(`Flight ${input.flight_number} already exists`);
+        throw error;
+      }
+    },
+
+    async delete(id) {
+      return db.transaction(() => {
+        if (!statement('SELECT 1 FROM flights WHERE id = ?').get(id)) return 'not_found' as const;
+        if (statement('SELECT 1 FROM segments WHERE flight_id = ? LIMIT 1').get(id)) return 'has_bookings' as const;
+        statement('DELETE FROM inventory WHERE flight_id = ?').run(id);
+        statement('DELETE FROM flights WHERE id = ?').run(id);
+        return 'deleted' as const;
+      }).immediate();
+    },
+
+    async seatsSold(keys) {
+      const sold = new Map<string, SeatsSold>();
+      const byDate = new Map<string, number[]>();
+      for (const { flightId, date } of keys) byDate.set(date, [...(byDate.get(date) ?? []), flightId]);
+      for (const [date, ids] of byDate) {
+        const rows = statement(
+          'SELECT flight_id, cabin, seats_sold FROM inventory WHERE flight_date = @date AND flight_id IN (SELECT value FROM json_each(@ids))',
+        ).all({ date, ids: JSON.stringify(ids) }) as { flight_id: number; cabin: Cabin; seats_sold: number }[];
+        for (const row of rows) {
+          const key = `${row.flight_id}|${date}`;
+          sold.set(key, { ...sold.get(key), [row.cabin]: row.seats_sold });
+        }
+      }
+      return sold;
+    },
+
+    async count() {
+      return (statement('SELECT COUNT(*) AS n FROM flights').get() as { n: number }).n;
+    },
+  };
+}
