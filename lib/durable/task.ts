@@ -12,7 +12,7 @@ export class Task<T> implements PromiseLike<T> {
   private order = 0;
   private listeners: (() => void)[] = [];
   private promise?: Promise<T>;
-  private settlePromise?: (outcome: Outcome<T>) => void;
+  private settlePromise?: () => void;
 
   get isCompleted(): boolean {
     return this.outcome !== undefined;
@@ -46,9 +46,13 @@ export class Task<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     if (!this.promise) {
       this.promise = new Promise<T>((resolve, reject) => {
-        this.settlePromise = (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error));
+        this.settlePromise = () => {
+          const outcome = this.outcome!;
+          if (outcome.ok) resolve(outcome.value);
+          else reject(outcome.error);
+        };
       });
-      if (this.outcome) this.settlePromise?.(this.outcome);
+      if (this.outcome) this.settlePromise?.();
     }
     return this.promise.then(onFulfilled, onRejected);
   }
@@ -57,7 +61,7 @@ export class Task<T> implements PromiseLike<T> {
     if (this.outcome) return;
     this.outcome = outcome;
     this.order = ++settleOrder;
-    this.settlePromise?.(outcome);
+    this.settlePromise?.();
     for (const listener of this.listeners.splice(0)) listener();
   }
 

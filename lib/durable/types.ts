@@ -16,7 +16,7 @@ export interface FailureDetails {
   message: string;
 }
 
-export type Orchestrator<TInput = any, TOutput = unknown> = (ctx: OrchestrationContext<TInput>) => Promise<TOutput>;
+export type Orchestrator<TInput = any, TOutput = unknown> = (ctx: OrchestrationContext<TInput>) => PromiseLike<TOutput>;
 
 export interface ActivityContext {
   instanceId: string;
