@@ -2,4 +2,5 @@
 import './airports';
 import './bookings';
 import './flights';
+import './orchestrations';
 import './system';

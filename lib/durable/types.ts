@@ -1,13 +1,8 @@
 import type { OrchestrationContext } from './context';
 
-export type RuntimeStatus =
-  | 'Pending'
-  | 'Running'
-  | 'Completed'
-  | 'Failed'
-  | 'Terminated'
-  | 'Suspended'
-  | 'ContinuedAsNew';
+export const runtimeStatuses = ['Pending', 'Running', 'Completed', 'Failed', 'Terminated', 'Suspended', 'ContinuedAsNew'] as const;
+
+export type RuntimeStatus = (typeof runtimeStatuses)[number];
 
 export const finishedStatuses: readonly RuntimeStatus[] = ['Completed', 'Failed', 'Terminated'];
 
