@@ -18,9 +18,10 @@ import { writeContext } from '../lib/http/write-context';
 import { services } from '../lib/services';
 import { FlightIdParams } from './flights';
 
-const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-const NameParams = z.object({ passenger_name: z.string().trim().min(1).max(100) });
+export const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+export const NameParams = z.object({ passenger_name: z.string().trim().min(1).max(100) });
 export const SeatMapQuery = z.object({ date: IsoDate.optional(), cabin: Cabin.default('economy') }).strict();
+export const ExportQuery = BookingListQuery.extend({ format: z.enum(['csv']).default('csv') });
 
 function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {}) {
   return json(outcome.booking, {
@@ -65,7 +66,7 @@ http('bookings-export', {
   route: 'bookings/export',
   authLevel: 'function',
   handler: async (request) => {
-    const { format, ...filters } = parseQuery(BookingListQuery.extend({ format: z.enum(['csv']).default('csv') }), request);
+    const { format, ...filters } = parseQuery(ExportQuery, request);
     const csv = await (await services()).bookings.exportCsv({ ...filters, limit: 1000 });
     return {
       status: 200,
@@ -188,7 +189,7 @@ http('flights-seats', {
 });
 
 timer('release-expired-holds', {
-  schedule: '0 * * * * *',
+  schedule: '%HOLD_RELEASE_SCHEDULE%',
   handler: async (_timer, context) => {
     const released = await (await services()).bookings.releaseExpiredHolds();
     if (released) context.log(`Released ${released} expired booking holds`);

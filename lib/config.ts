@@ -102,6 +102,10 @@ export const settings = {
     description: 'How long a pending (held) booking keeps its seats before the timer releases them.',
     example: '20',
   },
+  HOLD_RELEASE_SCHEDULE: {
+    description: 'NCRONTAB schedule (seconds first) of the timer that releases expired booking holds; the function binds it as %HOLD_RELEASE_SCHEDULE%.',
+    example: '0 * * * * *',
+  },
   MCP_ALLOWED_ORIGINS: {
     description: 'Comma-separated browser origins allowed to call the MCP endpoints (requests without Origin are always allowed).',
     example: 'http://localhost:6274',

@@ -161,6 +161,7 @@ var appSettings = {
   AZURE_OPENAI_TIMEOUT_MS: string(openAiTimeoutMs)
   BOOKING_HOLD_MINUTES: string(bookingHoldMinutes)
   MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
+  HOLD_RELEASE_SCHEDULE: '0 * * * * *'
 }
 
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {

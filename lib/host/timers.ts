@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { InvocationContext, type Timer } from '@azure/functions';
 import { Cron } from 'croner';
+import { settings, type SettingSpec } from '../config';
 import type { TimerFunction } from '../http/app';
+
+/** A schedule as the Functions host reads it: `%NAME%` is taken from the app setting NAME (or its documented default). */
+export function resolveSchedule(schedule: string, env: NodeJS.ProcessEnv = process.env): string {
+  return schedule.replace(/^%(\w+)%$/, (_, name: string) => {
+    const value = env[name]?.trim() || (settings as Record<string, SettingSpec>)[name]?.example;
+    if (!value) throw new Error(`Timer schedule ${schedule}: app setting ${name} is not set`);
+    return value;
+  });
+}
 
 /** Runs timer functions on their NCRONTAB schedules (six fields, seconds first), one run at a time each. */
 export function startTimers(functions: TimerFunction[]): () => void {
   const jobs = functions.map(
     (fn) =>
-      new Cron(fn.schedule, { protect: true }, async () => {
+      new Cron(resolveSchedule(fn.schedule), { protect: true }, async () => {
         const timer: Timer = { isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: { last: '', next: '', lastUpdated: '' } };
         const context = new InvocationContext({ invocationId: randomUUID(), functionName: fn.name });
         try {
