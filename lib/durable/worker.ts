@@ -70,8 +70,8 @@ export class InstanceRun {
     }
     this.exec.replaying = false;
     if (events.length === 0) {
-      const started = { type: 'ExecutionStarted', name: record.name, input: record.input, executionId: record.executionId };
-      this.incoming.push({ ...started, time: this.settings.clock().toISOString() } as HistoryEvent);
+      const time = this.settings.clock().toISOString();
+      this.incoming.push({ type: 'ExecutionStarted', name: record.name, input: record.input, executionId: record.executionId, time });
     }
     await this.readInbox();
   }
@@ -103,13 +103,13 @@ export class InstanceRun {
     for (const event of events) await this.exec.deliver(event);
     const outcome = this.exec.outcome;
     const rows = [...events, ...this.exec.takeActions()];
-    const restart: HistoryEvent[] = [];
+    const executionId = randomUUID();
     if (outcome?.type === 'continueAsNew') {
-      restart.push(
+      rows.push(
+        { type: 'ContinuedAsNew', input: outcome.input, time },
         { type: 'OrchestratorStarted', time },
-        { type: 'ExecutionStarted', name: this.lease.record.name, input: outcome.input, executionId: randomUUID(), time },
+        { type: 'ExecutionStarted', name: this.lease.record.name, input: outcome.input, executionId, time },
       );
-      rows.push({ type: 'ContinuedAsNew', input: outcome.input, time }, ...restart);
     } else if (outcome) {
       rows.push(outcome.type === 'completed' ? { type: 'ExecutionCompleted', output: outcome.output, time } : { type: 'ExecutionFailed', failure: outcome.failure, time });
     }
@@ -126,30 +126,19 @@ export class InstanceRun {
     this.next += rows.length;
     const delivered = events.flatMap((event) => (event.type === 'EventRaised' ? [event.eventId] : []));
     if (delivered.length) await this.store.deleteInbox(this.instanceId, delivered);
-    if (!outcome) return this.save({ runtimeStatus: 'Running', customStatus: this.exec.customStatus, lastUpdatedTime: time, ...this.lease.renewal() });
-    if (outcome.type === 'continueAsNew') return this.restart(restart, outcome.input);
-    await this.finish(outcome, time);
-    return false;
-  }
-
-  private async restart(events: HistoryEvent[], input: unknown): Promise<boolean> {
-    const start = this.next - events.length;
+    if (!outcome) return this.save({ runtimeStatus: 'Running', ...this.customStatusPatch(), lastUpdatedTime: time, ...this.lease.renewal() });
+    if (outcome.type !== 'continueAsNew') {
+      await this.finish(outcome, time);
+      return false;
+    }
+    // The new execution starts at its OrchestratorStarted row; the rows before it are no longer needed.
+    const historyStart = this.next - 2;
     this.exec.abort();
-    this.exec = new Execution(this.instanceId, (name) => this.registry.orchestrator(name), events);
-    this.running = new Set();
-    this.finished = [];
-    for (const event of events) await this.exec.deliver(event);
-    const saved = await this.save({
-      runtimeStatus: 'ContinuedAsNew',
-      input,
-      executionId: this.exec.executionId,
-      historyStart: start,
-      customStatus: this.exec.customStatus,
-      lastUpdatedTime: events[0]!.time,
-      ...this.lease.renewal(),
-    });
-    if (saved) await this.store.trimHistory(this.instanceId, start);
-    return saved;
+    const saved = await this.save({ runtimeStatus: 'ContinuedAsNew', input: outcome.input, executionId, historyStart, lastUpdatedTime: time, ...this.lease.renewal() });
+    if (!saved) return false;
+    await this.store.trimHistory(this.instanceId, historyStart);
+    await this.load();
+    return true;
   }
 
   private async finish(outcome: Exclude<Outcome, { type: 'continueAsNew' }>, time: string): Promise<void> {
@@ -160,13 +149,19 @@ export class InstanceRun {
         runtimeStatus: done ? 'Completed' : 'Failed',
         output: done ? outcome.output : undefined,
         failure: done ? undefined : outcome.failure,
-        customStatus: this.exec.customStatus,
+        ...this.customStatusPatch(),
         lastUpdatedTime: time,
         leaseOwner: '',
         leaseUntil: '',
         wakeAt: '',
       })) === 'signalled'
     );
+  }
+
+  /** The custom status, when it differs from the stored one (a large one is rewritten in chunks otherwise). */
+  private customStatusPatch(): { customStatus?: unknown } {
+    const { customStatus } = this.exec;
+    return JSON.stringify(customStatus) === JSON.stringify(this.lease.record.customStatus) ? {} : { customStatus };
   }
 
   /** Writes the instance row; on a signal reads the inbox and writes again. False when the lease is gone. */

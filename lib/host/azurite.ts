@@ -85,8 +85,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
-      child.kill('SIGTERM');
+      // SIGINT is Azurite's graceful shutdown, which saves a --location database; SIGTERM would lose it.
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

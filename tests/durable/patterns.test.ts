@@ -1,5 +1,7 @@
+import { odata, TableClient } from '@azure/data-tables';
 import { describe, expect, test } from 'vitest';
 import { ActivityFailedError, EventTimeoutError, type OrchestrationContext } from '../../lib/durable';
+import { uniqueHub } from '../support/azurite';
 import { durableSuite, manualClock } from './setup';
 
 const suite = durableSuite();
@@ -137,7 +139,9 @@ describe('orchestration patterns', () => {
   });
 
   test('continueAsNew restarts with the new input and a fresh history', async () => {
+    const hub = uniqueHub();
     const engine = suite.engine({
+      store: suite.store(hub),
       activities: { add: ({ total, n }: { total: number; n: number }) => total + n },
       orchestrators: {
         counter: async (ctx: OrchestrationContext<{ n: number; total: number }>) => {
@@ -153,6 +157,11 @@ describe('orchestration patterns', () => {
     expect(status).toMatchObject({ runtimeStatus: 'Completed', output: 15, input: { n: 6, total: 15 } });
     const { history } = (await engine.getStatus('count', { showHistory: true }))!;
     expect(history!.map((event) => event.type)).toEqual(['OrchestratorStarted', 'ExecutionStarted', 'ExecutionCompleted']);
+    // The earlier executions' rows are deleted, not just hidden.
+    const table = TableClient.fromConnectionString(suite.azurite.connectionString, `${hub}History`, { allowInsecureConnection: true });
+    let rows = 0;
+    for await (const _ of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${'count'}` } })) rows++;
+    expect(rows).toBe(3);
   });
 
   describe('retries', () => {
@@ -215,8 +224,10 @@ describe('orchestration patterns', () => {
             throw new Error('down');
           },
         },
+        inlineWaitMs: 1000,
         orchestrators: {
-          book: (ctx) => ctx.callActivity('broken', null, { maxAttempts: 10, firstRetryIntervalMs: 60, backoffCoefficient: 1, retryTimeoutMs: 100 }),
+          // Attempt 1 at ~0 ms, attempt 2 at ~300 ms; a third would start after 600 ms, past the 500 ms budget.
+          book: (ctx) => ctx.callActivity('broken', null, { maxAttempts: 10, firstRetryIntervalMs: 300, backoffCoefficient: 1, retryTimeoutMs: 500 }),
         },
       });
       expect((await engine.startNew('book')).runtimeStatus).toBe('Failed');
