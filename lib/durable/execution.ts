@@ -57,7 +57,6 @@ export class Execution {
   currentTime = new Date(0);
   replaying = false;
   executionId = '';
-  name = '';
   input: unknown;
   private readonly recorded = new Map<number, ScheduledEvent>();
   private actions: HistoryEvent[] = [];
@@ -161,9 +160,8 @@ export class Execution {
         return;
       case 'ExecutionStarted':
         this.executionId = event.executionId;
-        this.name = event.name;
         this.input = event.input;
-        this.start();
+        this.start(event.name);
         return;
       case 'TaskScheduled':
       case 'TimerCreated':
@@ -203,10 +201,10 @@ export class Execution {
     }
   }
 
-  private start(): void {
-    const orchestrator = this.orchestrators(this.name);
+  private start(name: string): void {
+    const orchestrator = this.orchestrators(name);
     if (!orchestrator) {
-      this.outcome = { type: 'failed', failure: failureOf(new UnknownFunctionError('orchestrator', this.name)) };
+      this.outcome = { type: 'failed', failure: failureOf(new UnknownFunctionError('orchestrator', name)) };
       return;
     }
     (async () => orchestrator(this.context))().then(

@@ -68,5 +68,3 @@ export type HistoryEvent = Timed<
   | { type: 'ExecutionFailed'; failure: FailureDetails }
   | { type: 'ContinuedAsNew'; input: unknown }
 >;
-
-export type HistoryEventType = HistoryEvent['type'];
