@@ -35,7 +35,7 @@ export interface StatusOptions {
  * memory between calls: any process with the same registrations can continue any instance.
  */
 export class DurableEngine implements Registry {
-  readonly store: TableStore;
+  private readonly store: TableStore;
   private readonly orchestrators = new Map<string, Orchestrator>();
   private readonly activities = new Map<string, Activity>();
   private readonly settings: WorkerSettings;

@@ -61,7 +61,7 @@ export class Execution {
   private readonly recorded = new Map<number, ScheduledEvent>();
   private actions: HistoryEvent[] = [];
   private readonly waiters = new Map<string, Task<unknown>[]>();
-  private readonly buffered = new Map<string, unknown[]>();
+  private readonly buffered: Extract<HistoryEvent, { type: 'EventRaised' }>[] = [];
   private nextStep = 0;
   private guids = 0;
   private continueWith?: { input: unknown };
@@ -82,9 +82,19 @@ export class Execution {
   }
 
   async deliver(event: HistoryEvent): Promise<void> {
-    if (this.outcome || this.aborted) return;
+    if (this.aborted) return;
+    if (this.outcome) {
+      // Too late for this execution; continueAsNew hands it to the next one.
+      if (event.type === 'EventRaised') this.buffered.push(event);
+      return;
+    }
     this.apply(event);
     if (wakeTypes.has(event.type)) await quiesce();
+  }
+
+  /** Events nobody waited for, oldest first: continueAsNew hands them on. */
+  unconsumedEvents(): Extract<HistoryEvent, { type: 'EventRaised' }>[] {
+    return [...this.buffered];
   }
 
   get hasActions(): boolean {
@@ -193,7 +203,7 @@ export class Execution {
       case 'EventRaised': {
         const waiter = this.waiters.get(event.name)?.shift();
         if (waiter) waiter.complete(event.data);
-        else this.buffered.set(event.name, [...(this.buffered.get(event.name) ?? []), event.data]);
+        else this.buffered.push(event);
         return;
       }
       default:
@@ -245,8 +255,8 @@ export class Execution {
 
   private eventTask(name: string): Task<unknown> {
     const task = new Task<unknown>();
-    const queue = this.buffered.get(name);
-    if (queue?.length) task.complete(queue.shift());
+    const index = this.buffered.findIndex((event) => event.name === name);
+    if (index >= 0) task.complete(this.buffered.splice(index, 1)[0]!.data);
     else this.waiters.set(name, [...(this.waiters.get(name) ?? []), task]);
     return task;
   }

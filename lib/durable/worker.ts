@@ -104,11 +104,14 @@ export class InstanceRun {
     const outcome = this.exec.outcome;
     const rows = [...events, ...this.exec.takeActions()];
     const executionId = randomUUID();
+    const historyStart = this.next + rows.length + 1;
     if (outcome?.type === 'continueAsNew') {
+      // Events the old execution did not consume are not lost: the new one starts with them.
       rows.push(
         { type: 'ContinuedAsNew', input: outcome.input, time },
         { type: 'OrchestratorStarted', time },
         { type: 'ExecutionStarted', name: this.lease.record.name, input: outcome.input, executionId, time },
+        ...this.exec.unconsumedEvents(),
       );
     } else if (outcome) {
       rows.push(outcome.type === 'completed' ? { type: 'ExecutionCompleted', output: outcome.output, time } : { type: 'ExecutionFailed', failure: outcome.failure, time });
@@ -132,7 +135,6 @@ export class InstanceRun {
       return false;
     }
     // The new execution starts at its OrchestratorStarted row; the rows before it are no longer needed.
-    const historyStart = this.next - 2;
     this.exec.abort();
     const saved = await this.save({ runtimeStatus: 'ContinuedAsNew', input: outcome.input, executionId, historyStart, lastUpdatedTime: time, ...this.lease.renewal() });
     if (!saved) return false;

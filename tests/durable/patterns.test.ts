@@ -164,6 +164,35 @@ describe('orchestration patterns', () => {
     expect(rows).toBe(3);
   });
 
+  test('continueAsNew hands events the old execution did not consume to the new one', async () => {
+    const engine = suite.engine({
+      activities: { answer: async (text: string) => `re: ${text}` },
+      orchestrators: {
+        turns: async (ctx: OrchestrationContext<string[]>) => {
+          const message = await ctx.waitForExternalEvent<string>('message');
+          const replies = [...ctx.input, await ctx.callActivity<string>('answer', message)];
+          if (replies.length === 3) return replies;
+          ctx.continueAsNew(replies);
+          return undefined;
+        },
+        collect: async (ctx: OrchestrationContext<string[]>) => {
+          const replies = [...ctx.input, `re: ${await ctx.waitForExternalEvent<string>('message')}`];
+          if (replies.length === 3) return replies;
+          ctx.continueAsNew(replies);
+          return undefined;
+        },
+      },
+    });
+    // Suspended, an instance collects all three messages; resumed, it sees them in one episode.
+    // 'turns' takes the first and leaves two waiting; 'collect' continues as new before looking at the others.
+    for (const name of ['turns', 'collect']) {
+      await engine.startNew(name, { instanceId: name, input: [] });
+      await engine.suspend(name);
+      for (const text of ['一', 'two', 'three']) await engine.raiseEvent(name, 'message', text);
+      expect(await engine.resume(name)).toMatchObject({ runtimeStatus: 'Completed', output: ['re: 一', 're: two', 're: three'] });
+    }
+  });
+
   describe('retries', () => {
     test('an activity that fails twice succeeds on the third attempt, with one idempotency key', async () => {
       const attempts: { attempt: number; key: string }[] = [];
