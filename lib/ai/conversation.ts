@@ -1,0 +1,106 @@
+/**
+ * The conversation's data: what a turn returns, what a proposal holds, what the orchestration
+ * carries from turn to turn. Schema-first: the orchestrator, both planners and the HTTP API share it.
+ */
+import { z } from 'zod';
+import type { AgentName } from '../mcp-client/client';
+import type { Understanding } from './offline/types';
+
+export type Language = 'zh' | 'en';
+
+/** One MCP tools/call made for a message. */
+export interface Action {
+  agent: AgentName;
+  tool: string;
+  arguments: Record<string, unknown>;
+  isError: boolean;
+  result: unknown;
+}
+
+/** A flight or itinerary shown to the traveller, numbered from 1. */
+export interface FlightOption {
+  index: number;
+  flight_number: string;
+  /** Flight numbers of every segment (one for a direct flight). */
+  segments: { flight_number: string; date: string }[];
+  date: string;
+  departure_airport: string;
+  arrival_airport: string;
+  departure_time: string;
+  arrival_time: string;
+  duration_minutes: number;
+  stops: number;
+  cabin: string;
+  fare_per_passenger: number;
+  total_fare: number;
+  seats_left: number;
+}
+
+export const writeTools = ['create_booking', 'change_seat', 'change_flight', 'cancel_booking', 'confirm_booking'] as const;
+export type WriteTool = (typeof writeTools)[number];
+/** Never offered to the planners: they reveal bookings without a reference and surname (staff only). */
+export const staffOnlyTools = ['get_booking_by_id', 'find_bookings'] as const;
+
+export const isWriteTool = (name: string): name is WriteTool => (writeTools as readonly string[]).includes(name);
+
+/** The exact write that waits for a yes. */
+export interface Proposal {
+  id: string;
+  agent: AgentName;
+  tool: WriteTool;
+  arguments: Record<string, unknown>;
+  /** What the traveller pays in all (create, change), CNY. */
+  price?: number;
+  /** What comes back on cancellation, CNY. */
+  refund?: number;
+  seats?: string[];
+  summary: string;
+  expiresAt: string;
+}
+
+export type Awaiting = 'input' | 'confirmation' | null;
+
+/** The reply to one message, as the HTTP API returns it. */
+export interface TurnResult {
+  reply: string;
+  awaiting: Awaiting;
+  proposal?: Proposal;
+  options?: FlightOption[];
+  actions: Action[];
+  language: Language;
+  /** The planner that answered. */
+  planner: 'offline' | 'azure-openai';
+}
+
+/** The task the offline policy is filling in: an intent and the details gathered so far. */
+export type Task = Omit<Understanding, 'language' | 'optionIndex' | 'optionHint'> & {
+  /** The slot the last question asked for, so a bare answer (明, "Wei") can fill it. */
+  asked?: string;
+  /** The flight chosen for a booking or a change. */
+  chosen?: FlightOption;
+  /** The search the options shown last came from, so an unchanged request reuses them. */
+  searchKey?: string;
+};
+
+export interface TranscriptEntry {
+  role: 'user' | 'assistant';
+  text: string;
+  at: string;
+}
+
+/** What the orchestration carries from turn to turn (and across continueAsNew). */
+export interface ConversationState {
+  language: Language;
+  turn: number;
+  task?: Task;
+  options: FlightOption[];
+  proposal?: Proposal;
+  /** The proposal that expired last, so a late yes is told so. */
+  expired?: Proposal;
+  transcript: TranscriptEntry[];
+}
+
+export const MessageBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000) }).strict();
+export const ConfirmBody = z.object({ accept: z.boolean() }).strict();
+export const ConversationId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a conversation id');
+export const ChatBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000), conversation_id: ConversationId.optional() }).strict();

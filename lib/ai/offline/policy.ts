@@ -1,0 +1,325 @@
+/**
+ * The offline planner's dialogue policy: merges what a message says into the task, asks for the
+ * first missing detail, calls the agents' read tools and turns a write into a proposal. The
+ * knowledge (which intent needs which detail, which question asks for it) is the tables below.
+ */
+import type { ConversationState, FlightOption, Language, Task } from '../conversation';
+import type { Plan, PlanContext, Planner } from '../planner';
+import { bookingText, flightText, optionList, proposalText, quoteText, say } from '../replies';
+import { errorText, num, optionsOf, recordOf } from '../results';
+import { message, type MessageKey } from './messages';
+import type { Intent, OptionHint, Understanding } from './types';
+import { understand } from './understanding';
+import { placeArgument, searchArguments, surnameOf } from './arguments';
+
+type Slot = 'origin' | 'destination' | 'date' | 'reference' | 'surname' | 'seat' | 'flightNumber';
+type Ask = Slot | 'passengerNames' | 'givenName' | 'option';
+
+const tripIntents: readonly Intent[] = ['search', 'recommend', 'book'];
+const manageIntents: readonly Intent[] = ['booking_details', 'refund_quote', 'cancel', 'change_seat', 'change_flight'];
+
+/** What each task needs before the agents are asked, in the order it is asked for. */
+const needs: Partial<Record<Intent, Slot[]>> = {
+  search: ['origin', 'destination', 'date'],
+  recommend: ['origin', 'destination', 'date'],
+  book: ['origin', 'destination', 'date'],
+  booking_details: ['reference', 'surname'],
+  refund_quote: ['reference', 'surname'],
+  cancel: ['reference', 'surname'],
+  change_seat: ['reference', 'surname', 'seat'],
+  change_flight: ['reference', 'surname', 'date'],
+  flight_status: ['flightNumber'],
+};
+
+const questions: Record<Ask, MessageKey> = {
+  origin: 'askOrigin',
+  destination: 'askDestination',
+  date: 'askDate',
+  reference: 'askReference',
+  surname: 'askSurname',
+  seat: 'askSeat',
+  flightNumber: 'askWhichOption',
+  passengerNames: 'askPassengerName',
+  givenName: 'askGivenName',
+  option: 'askWhichOption',
+};
+
+/** Messages that are answered from the catalogue alone. */
+const canned: Partial<Record<Intent, MessageKey>> = { greeting: 'greeting', help: 'help', off_topic: 'offTopic', unknown: 'notUnderstood' };
+
+/** How an option hint or a preference picks among options. */
+const rankers: Record<OptionHint, (a: FlightOption, b: FlightOption) => number> = {
+  cheapest: (a, b) => a.total_fare - b.total_fare,
+  fastest: (a, b) => a.duration_minutes - b.duration_minutes,
+  earliest: (a, b) => a.departure_time.localeCompare(b.departure_time),
+  latest: (a, b) => b.departure_time.localeCompare(a.departure_time),
+};
+
+const familyOf = (intent: Intent) => (tripIntents.includes(intent) ? 'trip' : manageIntents.includes(intent) ? 'manage' : intent);
+
+function detailsOf(u: Understanding): Partial<Task> {
+  const { language: _language, intent: _intent, optionIndex: _index, optionHint: _hint, ...details } = u;
+  return details;
+}
+
+/** A bare answer to the last question (明, "Wei", 李) that the understanding has no slot for. */
+function bareAnswer(task: Task, u: Understanding, text: string): Partial<Task> {
+  const word = text.trim().replace(/[。.!！]$/, '');
+  const isName = /^[\p{L} .'-]{1,30}$/u.test(word) && !u.passengerNames && !u.surname;
+  if (!isName) return {};
+  if (task.asked === 'givenName' && task.surname) {
+    return { passengerNames: [/\p{Script=Han}/u.test(word) ? `${task.surname}${word}` : `${task.surname} ${word}`], honorificOnly: false };
+  }
+  if (task.asked === 'passengerNames' && u.intent !== 'select') return { passengerNames: [word] };
+  if (task.asked === 'surname') return { surname: word };
+  return {};
+}
+
+/** The task after this message: a new request starts one, details fill the current one. */
+function nextTask(current: Task | undefined, u: Understanding, text: string): Task | undefined {
+  const details = detailsOf(u);
+  const isRequest = needs[u.intent] !== undefined;
+  if (isRequest && (!current || familyOf(current.intent) !== familyOf(u.intent))) return { intent: u.intent, ...details };
+  if (!current) return undefined;
+  const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(isRequest ? { intent: u.intent } : {}) };
+  if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
+  if (u.intent === 'select' && merged.intent === 'search') merged.intent = 'book';
+  return merged;
+}
+
+function missing(task: Task): Slot | undefined {
+  const surname = task.surname ?? surnameOf(task.passengerNames?.[0]);
+  const present: Record<Slot, unknown> = {
+    origin: task.origin,
+    destination: task.destination,
+    date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber : undefined),
+    reference: task.reference,
+    surname,
+    seat: task.seat,
+    flightNumber: task.flightNumber,
+  };
+  return needs[task.intent]?.find((slot) => present[slot] === undefined);
+}
+
+function pick(options: FlightOption[], u: Understanding): FlightOption | undefined {
+  if (u.optionIndex !== undefined) return options[u.optionIndex - 1];
+  if (u.flightNumber) return options.find((option) => option.flight_number === u.flightNumber || option.segments.some((s) => s.flight_number === u.flightNumber));
+  if (u.optionHint) return [...options].sort(rankers[u.optionHint])[0];
+  return undefined;
+}
+
+const recommend = (options: FlightOption[], task: Task) =>
+  [...options].sort(rankers[task.preference && task.preference !== 'direct_only' ? task.preference : 'cheapest'])[0]!;
+
+export const offlinePlanner: Planner = async (state, text, context) => {
+  const u = understand(text, { now: context.now });
+  const language = u.language;
+  const reply = (text: string, rest: Partial<Plan> = {}): Plan => ({
+    language,
+    reply: text,
+    awaiting: 'input',
+    planner: 'offline',
+    options: state.options,
+    task: state.task,
+    ...rest,
+  });
+
+  if (u.intent === 'confirm' || u.intent === 'decline') {
+    if (u.intent === 'decline') return reply(message('declined', language), { awaiting: null, task: undefined });
+    return reply(state.expired ? say('expired', language) : say('nothingToConfirm', language), { awaiting: null });
+  }
+  const cannedKey = canned[u.intent];
+  if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(message(cannedKey, language), { awaiting: u.intent === 'off_topic' ? state.task && 'input' : null });
+  if (u.intent === 'find_bookings') {
+    return reply(say('privacy', language), { task: { intent: 'booking_details', surname: u.surname ?? surnameOf(u.passengerNames?.[0]), asked: 'reference' } });
+  }
+
+  const task = nextTask(state.task, u, text);
+  if (!task) return reply(message(u.intent === 'select' ? 'askWhichOption' : 'notUnderstood', language), { awaiting: null });
+  const slot = missing(task);
+  if (slot) return reply(message(questions[slot], language), { task: { ...task, asked: slot } });
+  const turn = new Turn(state, task, u, language, context);
+  return turn.run();
+};
+
+/** One turn of a task whose details are complete: the agent calls and the answer. */
+class Turn {
+  constructor(
+    private readonly state: ConversationState,
+    private task: Task,
+    private readonly u: Understanding,
+    private readonly language: Language,
+    private readonly context: PlanContext,
+  ) {}
+
+  run(): Promise<Plan> {
+    switch (this.task.intent) {
+      case 'search':
+      case 'recommend':
+        return this.search();
+      case 'book':
+        return this.book();
+      case 'flight_status':
+        return this.flightStatus();
+      case 'change_seat':
+        return this.changeSeat();
+      case 'change_flight':
+        return this.changeFlight();
+      default:
+        return this.manage();
+    }
+  }
+
+  private plan(reply: string, rest: Partial<Plan> = {}): Plan {
+    return { language: this.language, reply, awaiting: 'input', options: this.state.options, task: this.task, planner: 'offline', ...rest };
+  }
+
+  private failed(result: unknown): Plan {
+    return this.plan(say('failed', this.language)(errorText(result)), { awaiting: null });
+  }
+
+  private async options(): Promise<{ options: FlightOption[]; failure?: unknown }> {
+    const args = searchArguments(this.task);
+    const searchKey = JSON.stringify([this.task.intent === 'recommend', args]);
+    if (searchKey === this.task.searchKey && this.state.options.length) return { options: this.state.options };
+    const { isError, result } =
+      this.task.intent === 'recommend'
+        ? await this.context.call('airline', 'recommend_flights', {
+            origin: args.origin, destination: args.destination, date: args.date, preference: this.task.preference ?? 'cheapest',
+          })
+        : await this.context.call('airline', 'search_flights', args);
+    if (isError) return { options: [], failure: result };
+    this.task = { ...this.task, searchKey, chosen: undefined };
+    return { options: optionsOf(result, this.task.partySize ?? 1) };
+  }
+
+  private async search(): Promise<Plan> {
+    const { options, failure } = await this.options();
+    if (failure) return this.failed(failure);
+    if (!options.length) return this.plan(message('noFlights', this.language), { options });
+    const best = recommend(options, this.task);
+    return this.plan([optionList(options, this.language), say('recommended', this.language)(best), say('pickToBook', this.language)].join('\n'), { options });
+  }
+
+  private async book(): Promise<Plan> {
+    const { options, failure } = await this.options();
+    if (failure) return this.failed(failure);
+    if (!options.length) return this.plan(message('noFlights', this.language), { options });
+    const selected = pick(options, this.u);
+    if (!selected && (this.u.optionIndex !== undefined || this.u.flightNumber)) {
+      return this.plan(`${say('noSuchOption', this.language)}\n${optionList(options, this.language)}`, { options });
+    }
+    const previous = this.task.chosen && options.find((option) => option.flight_number === this.task.chosen!.flight_number);
+    const chosen = selected ?? previous ?? recommend(options, this.task);
+    this.task = { ...this.task, chosen };
+    const shown = `${optionList(options, this.language)}\n${say('recommended', this.language)(chosen)}`;
+    const names = this.task.passengerNames ?? [];
+    if (this.task.honorificOnly && this.task.surname && !names.length) {
+      this.task.asked = 'givenName';
+      return this.plan(`${shown}\n${message('askGivenName', this.language)}`, { options });
+    }
+    if (!names.length || names.length < (this.task.partySize ?? 1)) {
+      this.task.asked = 'passengerNames';
+      return this.plan(`${shown}\n${message('askPassengerName', this.language)}`, { options });
+    }
+    const price = chosen.fare_per_passenger * names.length;
+    const args = {
+      passengers: names.map((name) => ({ name })),
+      segments: chosen.segments.map((segment) => ({
+        flight_number: segment.flight_number,
+        date: segment.date,
+        cabin: chosen.cabin,
+        ...(this.task.seat && chosen.segments.length === 1 ? { seats: [this.task.seat] } : {}),
+        ...(this.task.seatPreference ? { seat_preference: this.task.seatPreference } : {}),
+      })),
+      hold: false,
+    };
+    const summary = proposalText.create_booking[this.language](chosen, names, price);
+    return this.propose('booking', 'create_booking', args, summary, {
+      price, options, lead: shown, confirm: message('confirmBooking', this.language), seats: this.task.seat ? [this.task.seat] : undefined,
+    });
+  }
+
+  private propose(
+    agent: 'booking',
+    tool: 'create_booking' | 'cancel_booking' | 'change_seat' | 'change_flight',
+    args: Record<string, unknown>,
+    summary: string,
+    extra: { price?: number; refund?: number; seats?: string[]; options?: FlightOption[]; confirm: string; lead?: string },
+  ): Plan {
+    const proposal = {
+      id: this.context.newId(), agent, tool, arguments: args, summary, expiresAt: this.context.expiresAt,
+      ...(extra.price !== undefined && { price: extra.price }),
+      ...(extra.refund !== undefined && { refund: extra.refund }),
+      ...(extra.seats && { seats: extra.seats }),
+    };
+    const reply = [extra.lead, summary, extra.confirm].filter(Boolean).join('\n');
+    return this.plan(reply, { awaiting: 'confirmation', proposal, options: extra.options ?? this.state.options, task: { ...this.task, asked: undefined } });
+  }
+
+  private identity() {
+    return { reference: this.task.reference!, last_name: this.task.surname ?? surnameOf(this.task.passengerNames?.[0])! };
+  }
+
+  private async manage(): Promise<Plan> {
+    const identity = this.identity();
+    const tool = this.task.intent === 'booking_details' ? 'get_booking' : 'quote_cancellation';
+    const { isError, result } = await this.context.call('booking', tool, identity);
+    if (isError) return this.plan(`${say('notFound', this.language)} (${errorText(result)})`, { task: { ...this.task, surname: undefined, passengerNames: undefined, asked: 'surname' } });
+    if (this.task.intent === 'booking_details') return this.plan(bookingText(recordOf(result, 'booking') ?? {}, this.language), { awaiting: null });
+    const quote = recordOf(result, 'quote') ?? {};
+    if (this.task.intent === 'refund_quote') return this.plan(quoteText(quote, this.language), { awaiting: null });
+    const refund = num(quote.refund);
+    const args = { ...identity, reason: this.task.reason ?? (this.language === 'zh' ? '旅客申请取消' : 'cancelled by the traveller') };
+    return this.propose('booking', 'cancel_booking', args, proposalText.cancel_booking[this.language](identity.reference, refund), {
+      refund, confirm: message('confirmCancel', this.language), lead: quoteText(quote, this.language),
+    });
+  }
+
+  private async changeSeat(): Promise<Plan> {
+    const identity = this.identity();
+    const seat = this.task.seat!;
+    return this.propose('booking', 'change_seat', { ...identity, seat }, proposalText.change_seat[this.language](identity.reference, seat), {
+      seats: [seat], confirm: proposalText.confirmChange[this.language],
+    });
+  }
+
+  private async changeFlight(): Promise<Plan> {
+    const identity = this.identity();
+    const current = await this.context.call('booking', 'get_booking', identity);
+    if (current.isError) return this.plan(`${say('notFound', this.language)} (${errorText(current.result)})`, { task: { ...this.task, surname: undefined, asked: 'surname' } });
+    const booking = recordOf(current.result, 'booking') ?? {};
+    const segment = (Array.isArray(booking.segments) ? booking.segments[0] : undefined) as Record<string, unknown> | undefined;
+    const date = this.task.date ?? String(segment?.date ?? '');
+    this.task = {
+      ...this.task,
+      date,
+      origin: [placeArgument([String(segment?.departure_airport ?? '')])],
+      destination: [placeArgument([String(segment?.arrival_airport ?? '')])],
+      cabin: this.task.cabin ?? (segment?.cabin as Task['cabin']),
+      partySize: Array.isArray(booking.passengers) ? booking.passengers.length : 1,
+    };
+    const { options, failure } = await this.options();
+    if (failure) return this.failed(failure);
+    const chosen = pick(options, this.u) ?? (this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined) ?? recommend(options, this.task);
+    if (!chosen) return this.plan(message('noFlights', this.language), { options });
+    const args = { ...identity, new_flight_number: chosen.flight_number, new_date: chosen.date };
+    const quote = await this.context.call('booking', 'change_flight', { ...args, dry_run: true });
+    if (quote.isError) return this.failed(quote.result);
+    const preview = recordOf(quote.result, 'quote') ?? {};
+    const difference = num(preview.fare_difference ?? preview.price_difference ?? preview.difference ?? 0);
+    this.task = { ...this.task, chosen };
+    return this.propose('booking', 'change_flight', args, proposalText.change_flight[this.language](identity.reference, chosen, difference), {
+      price: difference, options, confirm: proposalText.confirmChange[this.language], lead: optionList(options, this.language),
+    });
+  }
+
+  private async flightStatus(): Promise<Plan> {
+    const { isError, result } = await this.context.call('airline', 'get_flight', {
+      flight_number: this.task.flightNumber!, ...(this.task.date && { date: this.task.date }),
+    });
+    if (isError) return this.failed(result);
+    return this.plan(flightText(recordOf(result, 'flight') ?? {}, this.language), { awaiting: null, task: undefined });
+  }
+}
+

@@ -1,0 +1,113 @@
+/** The assistant's sentences beyond the offline catalogue (lib/ai/offline/messages.ts), in zh and en. */
+import type { FlightOption, Language } from './conversation';
+import { isRow, num, str, type Row } from './results';
+
+const cabins: Record<string, Record<Language, string>> = {
+  economy: { zh: '经济舱', en: 'economy' },
+  business: { zh: '商务舱', en: 'business' },
+  first: { zh: '头等舱', en: 'first' },
+};
+const cabinName = (cabin: string, language: Language) => cabins[cabin]?.[language] ?? cabin;
+const yuan = (amount: number, language: Language) => (language === 'zh' ? `¥${amount}` : `CNY ${amount}`);
+
+export function optionLine(option: FlightOption, language: Language): string {
+  const stops = option.stops ? (language === 'zh' ? `，经停${option.stops}次` : `, ${option.stops} stop`) : '';
+  const route = `${option.departure_airport}→${option.arrival_airport}`;
+  return language === 'zh'
+    ? `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}，${cabinName(option.cabin, 'zh')} ${yuan(option.fare_per_passenger, 'zh')}/人，余${option.seats_left}座`
+    : `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}, ${cabinName(option.cabin, 'en')} ${yuan(option.fare_per_passenger, 'en')} per person, ${option.seats_left} seats left`;
+}
+
+export function optionList(options: FlightOption[], language: Language): string {
+  const head = language === 'zh' ? `找到 ${options.length} 个航班：` : `I found ${options.length} flights:`;
+  return [head, ...options.map((option) => optionLine(option, language))].join('\n');
+}
+
+const sentences = {
+  pickToBook: { zh: '要预订哪一个？可以说“第二个”或航班号，并告诉我乘客姓名。', en: 'Which one shall I book? Say "the second one" or a flight number, and give the passenger name.' },
+  recommended: { zh: (o: FlightOption) => `推荐第 ${o.index} 个：${o.flight_number}。`, en: (o: FlightOption) => `I recommend option ${o.index}: ${o.flight_number}.` },
+  nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
+  expired: { zh: '上一个待确认的操作已超过 15 分钟而失效，请重新发起。', en: 'The last proposal expired after 15 minutes; please start again.' },
+  expiredNow: { zh: '待确认的操作已超过 15 分钟，已自动失效，没有做任何更改。', en: 'The proposal was not confirmed within 15 minutes and has expired; nothing was changed.' },
+  privacy: {
+    zh: '为保护隐私，我不能按姓名列出预订。请提供预订编号和乘客姓氏，我来帮您查询。',
+    en: "To protect privacy I can't list bookings by name. Give me the booking reference and the passenger's surname and I'll look it up.",
+  },
+  failed: { zh: (why: string) => `操作没有成功：${why}`, en: (why: string) => `That did not work: ${why}` },
+  notFound: { zh: '没有找到与该编号和姓氏匹配的预订，请核对。', en: 'No booking matches that reference and surname; please check them.' },
+  offline: { zh: '（AI 服务暂不可用，当前为离线模式。）', en: '(The AI service is unavailable; I am in offline mode.)' },
+  noSuchOption: { zh: '没有这个选项。', en: 'There is no such option.' },
+} as const;
+
+type Sentences = typeof sentences;
+
+export function say<K extends keyof Sentences>(key: K, language: Language): Sentences[K]['zh'] | Sentences[K]['en'] {
+  const entry: Sentences[K] = sentences[key];
+  return language === 'zh' ? entry.zh : entry.en;
+}
+
+/** A booking as one paragraph. */
+export function bookingText(booking: Row, language: Language): string {
+  const segments = Array.isArray(booking.segments) ? booking.segments.filter(isRow) : [];
+  const passengers = Array.isArray(booking.passengers) ? booking.passengers.filter(isRow).map((p) => str(p.name)) : [str(booking.passenger_name)];
+  const legs = segments.map((s) => {
+    const seats = Array.isArray(s.seats) ? s.seats.filter(isRow).map((seat) => str(seat.seat)).join('/') : '';
+    return `${str(s.flight_number)} ${str(s.date)} ${str(s.departure_time).slice(0, 5)} ${str(s.departure_airport)}→${str(s.arrival_airport)}${seats ? ` ${seats}` : ''}`;
+  });
+  const status = str(booking.status);
+  return language === 'zh'
+    ? `预订 ${str(booking.reference)}（${status}）：${passengers.join('、')}；${legs.join('；')}；总价 ${yuan(num(booking.total_price ?? booking.price), 'zh')}。`
+    : `Booking ${str(booking.reference)} (${status}): ${passengers.join(', ')}; ${legs.join('; ')}; total ${yuan(num(booking.total_price ?? booking.price), 'en')}.`;
+}
+
+export function quoteText(quote: Row, language: Language): string {
+  const [paid, fee, refund] = [num(quote.paid), num(quote.fee), num(quote.refund)];
+  return language === 'zh'
+    ? `预订 ${str(quote.reference)}：已付 ${yuan(paid, 'zh')}，手续费 ${yuan(fee, 'zh')}，可退 ${yuan(refund, 'zh')}（${str(quote.rule_zh ?? quote.rule)}）。`
+    : `Booking ${str(quote.reference)}: paid ${yuan(paid, 'en')}, fee ${yuan(fee, 'en')}, refund ${yuan(refund, 'en')} (${str(quote.rule)}).`;
+}
+
+export function flightText(flight: Row, language: Language): string {
+  const route = `${str(flight.departure_airport)}→${str(flight.arrival_airport)}`;
+  const times = `${str(flight.departure_time).slice(0, 5)}-${str(flight.arrival_time).slice(0, 5)}`;
+  const status = str(flight.status);
+  return language === 'zh'
+    ? `${str(flight.flight_number)} ${route}，计划 ${times}，状态：${status}。`
+    : `${str(flight.flight_number)} ${route}, scheduled ${times}, status: ${status}.`;
+}
+
+/** What a proposal asks, by tool. */
+export const proposalText = {
+  create_booking: {
+    zh: (o: FlightOption, names: string[], price: number) => `将为 ${names.join('、')} 预订 ${o.flight_number}（${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport}，${cabinName(o.cabin, 'zh')}），共 ${yuan(price, 'zh')}。`,
+    en: (o: FlightOption, names: string[], price: number) => `I will book ${o.flight_number} (${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport}, ${cabinName(o.cabin, 'en')}) for ${names.join(', ')}, ${yuan(price, 'en')} in all.`,
+  },
+  cancel_booking: {
+    zh: (reference: string, refund: number) => `将取消预订 ${reference}，可退 ${yuan(refund, 'zh')}。`,
+    en: (reference: string, refund: number) => `I will cancel booking ${reference}; the refund is ${yuan(refund, 'en')}.`,
+  },
+  change_seat: {
+    zh: (reference: string, seat: string) => `将把预订 ${reference} 的座位换到 ${seat}。`,
+    en: (reference: string, seat: string) => `I will move booking ${reference} to seat ${seat}.`,
+  },
+  change_flight: {
+    zh: (reference: string, o: FlightOption, difference: number) => `将把预订 ${reference} 改签到 ${o.flight_number}（${o.date} ${o.departure_time}），差价 ${yuan(difference, 'zh')}。`,
+    en: (reference: string, o: FlightOption, difference: number) => `I will move booking ${reference} to ${o.flight_number} (${o.date} ${o.departure_time}); fare difference ${yuan(difference, 'en')}.`,
+  },
+  confirmChange: { zh: '确认吗？回复“确认”或“不要了”。', en: 'Shall I go ahead? Reply "yes" or "no".' },
+} as const;
+
+/** What a write did, by tool. */
+export const doneText: Record<string, Record<Language, (result: Row) => string>> = {
+  create_booking: {
+    zh: (b) => `预订成功！编号 ${str(b.reference)}。${bookingText(b, 'zh')}`,
+    en: (b) => `Booked! Reference ${str(b.reference)}. ${bookingText(b, 'en')}`,
+  },
+  cancel_booking: {
+    zh: (b) => `已取消预订 ${str(b.reference)}。`,
+    en: (b) => `Booking ${str(b.reference)} is cancelled.`,
+  },
+  change_seat: { zh: (b) => `座位已更换。${bookingText(b, 'zh')}`, en: (b) => `Seat changed. ${bookingText(b, 'en')}` },
+  change_flight: { zh: (b) => `改签成功。${bookingText(b, 'zh')}`, en: (b) => `Flight changed. ${bookingText(b, 'en')}` },
+  confirm_booking: { zh: (b) => `预订已确认。${bookingText(b, 'zh')}`, en: (b) => `Booking confirmed. ${bookingText(b, 'en')}` },
+};
