@@ -2,8 +2,6 @@
 import './airports';
 import './assistant';
 import './bookings';
-import './docs';
 import './flights';
-import './mcp';
 import './orchestrations';
 import './system';
