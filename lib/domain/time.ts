@@ -39,43 +39,50 @@ export function localDate(timeZone: string, now: Date = new Date()): string {
   return wallClock(now.getTime(), timeZone).date;
 }
 
-/** The local date and time of an instant in a time zone. */
-export function localDateTime(instant: number, timeZone: string): { date: string; time: string } {
-  const { date, time } = wallClock(instant, timeZone);
-  return { date, time };
-}
-
 const offsets = new Map<string, number>();
 
 function offsetMs(timeZone: string, instant: number): number {
   return wallClock(instant, timeZone).epochAsUtc - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant (epoch ms) at which the wall clock in `timeZone` shows `date` `time`. */
-export function zonedToEpoch(date: string, time: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+/**
+ * The zone's UTC offset on a local date, at midday (cached: zones change offset at most twice a
+ * year, never at midday, so a flight's day is one lookup).
+ */
+function offsetOn(date: string, timeZone: string): number {
   const key = `${timeZone}|${date}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
-    offset = offsetMs(timeZone, asUtc);
-    offset = offsetMs(timeZone, asUtc - offset);
+    const noon = Date.parse(`${date}T12:00:00Z`);
+    offset = offsetMs(timeZone, noon - offsetMs(timeZone, noon));
     if (offsets.size > 50_000) offsets.clear();
     offsets.set(key, offset);
   }
-  return asUtc - offset;
+  return offset;
 }
 
+/** The instant (epoch ms) at which the wall clock in `timeZone` shows `date` `time`. */
+export function zonedToEpoch(date: string, time: string, timeZone: string): number {
+  return Date.parse(`${date}T${time.slice(0, 5)}:00Z`) - offsetOn(date, timeZone);
+}
+
+/** The local date and time of an instant in a time zone. */
+export function localDateTime(instant: number, timeZone: string): { date: string; time: string } {
+  const utcDate = new Date(instant).toISOString().slice(0, 10);
+  let local = new Date(instant + offsetOn(utcDate, timeZone)).toISOString();
+  if (local.slice(0, 10) !== utcDate) local = new Date(instant + offsetOn(local.slice(0, 10), timeZone)).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+const dayMs = 86_400_000;
+
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
 export function minutesOfDay(time: string): number {

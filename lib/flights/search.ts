@@ -63,12 +63,13 @@ interface Leg {
   date: string;
   departs: number;
   arrives: number;
+  fareCents: number;
 }
 
-function legOn(flight: Flight, date: string): Leg {
+function legOn(flight: Flight, date: string, cabin: Cabin): Leg {
   const from = airportByCode(flight.departure_airport)!;
   const departs = zonedToEpoch(date, flight.departure_time, from.tz);
-  return { flight, date, departs, arrives: departs + flight.duration_minutes * 60_000 };
+  return { flight, date, departs, arrives: departs + flight.duration_minutes * 60_000, fareCents: toCents(flight.cabins[cabin]?.fare ?? 0) };
 }
 
 function segmentView(leg: Leg, cabin: Cabin, sold: SeatsSold): ItinerarySegment {
@@ -160,39 +161,61 @@ export async function searchItineraries(
   const to = destinations.map((a) => a.code);
   const common = { status: 'active' as const, cabin: query.cabin, departAfter: query.depart_after, departBefore: query.depart_before };
   const weekday = isoWeekday(date);
-  const direct = (await flights.list({ ...common, from, to, weekday })).items.map((f) => [legOn(f, date)]);
-
-  const connections: Leg[][] = [];
-  if (query.max_stops >= 1) {
-    const endpoints = new Set([...from, ...to].flatMap((code) => sameCityAirports(code).map((a) => a.code)));
-    const firstLegs = (await flights.list({ ...common, from, weekday })).items.filter((f) => !endpoints.has(f.arrival_airport));
-    const secondLegs = (await flights.list({ status: 'active', cabin: query.cabin, to })).items.filter((f) => !endpoints.has(f.departure_airport));
-    const departingFrom = new Map<string, Flight[]>();
-    for (const flight of secondLegs) departingFrom.set(flight.departure_airport, [...(departingFrom.get(flight.departure_airport) ?? []), flight]);
-    for (const first of firstLegs) {
-      const leg1 = legOn(first, date);
-      const hub = airportByCode(first.arrival_airport)!;
-      for (const nextAirport of sameCityAirports(hub.code)) {
-        const minimum = minimumConnection(hub, nextAirport);
-        for (const second of departingFrom.get(nextAirport.code) ?? []) {
-          for (const day of [0, 1, 2]) {
-            const secondDate = addDays(date, first.arrival_day_offset + day - 1);
-            if (secondDate < date || !operatesOn(second, isoWeekday(secondDate))) continue;
-            const leg2 = legOn(second, secondDate);
-            const gap = (leg2.departs - leg1.arrives) / 60_000;
-            if (gap >= minimum && gap <= connectionRules.maximum) connections.push([leg1, leg2]);
-          }
-        }
-      }
-    }
-  }
+  const arrivals = new Set(to);
+  const departing = (await flights.list({ ...common, from, to: query.max_stops >= 1 ? undefined : to, weekday })).items;
+  const direct = departing.filter((f) => arrivals.has(f.arrival_airport)).map((f) => [legOn(f, date, query.cabin)]);
+  const connections = query.max_stops >= 1 ? await connectionsVia(flights, departing, from, to, date, query.cabin) : [];
 
   const candidates = [...direct, ...connections];
   const sold = await flights.seatsSold(candidates.flat().map((leg) => ({ flightId: leg.flight.id, date: leg.date })));
   const soldOf = (leg: Leg) => sold.get(`${leg.flight.id}|${leg.date}`) ?? {};
   const seated = candidates.filter((legs) => legs.every((leg) => seatsLeft(leg.flight, query.cabin, soldOf(leg)) >= query.passengers));
-  const results = seated.map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);
-  const directs = results.filter((r) => r.stops === 0);
-  const oneStops = results.filter((r) => r.stops === 1).slice(0, maxConnections);
-  return [...directs, ...oneStops].sort(sorters[query.sort]);
+  const [directs, oneStops] = [seated.filter((legs) => legs.length === 1), seated.filter((legs) => legs.length === 2)];
+  const best = oneStops.sort(candidateOrder[query.sort]).slice(0, maxConnections);
+  return [...directs, ...best].map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);
+}
+
+/** Cheap orderings on raw legs, to keep only the best connections before building their views. */
+const candidateOrder: Record<SearchQuery['sort'], (a: Leg[], b: Leg[]) => number> = {
+  price: (a, b) => fareOf(a) - fareOf(b) || spanOf(a) - spanOf(b),
+  departure_time: (a, b) => a[0]!.departs - b[0]!.departs,
+  duration: (a, b) => spanOf(a) - spanOf(b) || fareOf(a) - fareOf(b),
+};
+
+function fareOf(legs: Leg[]): number {
+  return legs.reduce((sum, leg) => sum + leg.fareCents, 0);
+}
+
+function spanOf(legs: Leg[]): number {
+  return legs[legs.length - 1]!.arrives - legs[0]!.departs;
+}
+
+/** One-stop connections: first legs to a hub city, second legs on to the destination within the window. */
+async function connectionsVia(flights: FlightRepository, departing: Flight[], from: string[], to: string[], date: string, cabin: Cabin): Promise<Leg[][]> {
+  const endpoints = new Set([...from, ...to].flatMap((code) => sameCityAirports(code).map((a) => a.code)));
+  const onward = (await flights.list({ status: 'active', cabin, to })).items.filter((f) => !endpoints.has(f.departure_airport));
+  const secondDates = [0, 1, 2, 3].map((day) => addDays(date, day));
+  const legsFrom = new Map<string, Leg[]>();
+  for (const flight of onward) {
+    for (const day of secondDates) {
+      if (!operatesOn(flight, isoWeekday(day))) continue;
+      const legs = legsFrom.get(flight.departure_airport) ?? [];
+      legs.push(legOn(flight, day, cabin));
+      legsFrom.set(flight.departure_airport, legs);
+    }
+  }
+  const connections: Leg[][] = [];
+  for (const first of departing) {
+    if (endpoints.has(first.arrival_airport)) continue;
+    const leg1 = legOn(first, date, cabin);
+    const hub = airportByCode(first.arrival_airport)!;
+    for (const nextAirport of sameCityAirports(hub.code)) {
+      const earliest = leg1.arrives + minimumConnection(hub, nextAirport) * 60_000;
+      const latest = leg1.arrives + connectionRules.maximum * 60_000;
+      for (const leg2 of legsFrom.get(nextAirport.code) ?? []) {
+        if (leg2.departs >= earliest && leg2.departs <= latest) connections.push([leg1, leg2]);
+      }
+    }
+  }
+  return connections;
 }

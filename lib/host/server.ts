@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { HttpRequest, InvocationContext, type HttpResponse, type LogHandler } from '@azure/functions';
+import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogHandler } from '@azure/functions';
 import type { HttpFunction } from '../http/app';
 import { problemResponse, type Problem } from '../http/problem';
 import { maxBodyBytes } from '../http/validate';
@@ -45,14 +45,37 @@ async function readBody(request: http.IncomingMessage): Promise<Buffer | undefin
   return Buffer.concat(chunks);
 }
 
-async function send(response: http.ServerResponse, result: HttpResponse): Promise<void> {
-  const body = Buffer.from(await result.arrayBuffer());
-  const headers: Record<string, string | string[]> = {};
-  result.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  response.writeHead(result.status, headers);
-  response.end(body);
+function headerRecord(init: HttpResponseInit['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (init) new Headers(init as HeadersInit).forEach((value, name) => (headers[name] = value));
+  return headers;
+}
+
+/**
+ * Writes a handler's result as the Functions host does. A plain HttpResponseInit with a JSON,
+ * string or byte body is written directly; anything else goes through HttpResponse.
+ */
+async function send(response: http.ServerResponse, result: HttpResponse | HttpResponseInit): Promise<void> {
+  if (!(result instanceof HttpResponse)) {
+    const { body, jsonBody } = result;
+    const direct = jsonBody !== undefined || body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
+    if (direct) {
+      const headers = headerRecord(result.headers);
+      let payload: string | Uint8Array | undefined = body as string | Uint8Array | undefined;
+      if (jsonBody !== undefined) {
+        payload = JSON.stringify(jsonBody);
+        headers['content-type'] ??= 'application/json';
+      } else if (typeof body === 'string') {
+        headers['content-type'] ??= 'text/plain;charset=UTF-8';
+      }
+      response.writeHead(result.status ?? 200, headers);
+      response.end(payload);
+      return;
+    }
+  }
+  const full = result instanceof HttpResponse ? result : new HttpResponse(result);
+  response.writeHead(full.status, headerRecord(full.headers));
+  response.end(Buffer.from(await full.arrayBuffer()));
 }
 
 function sendProblem(response: http.ServerResponse, problem: Problem, headers: Record<string, string> = {}): Promise<void> {
@@ -68,13 +91,19 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const routes: Route[] = options.functions
     .map((fn) => ({ fn, matcher: compileRoute(fn.route) }))
     .sort((a, b) => b.matcher.specificity - a.matcher.specificity);
+  const byFirstSegment = new Map<string, Route[]>();
+  for (const route of routes) {
+    const first = route.fn.route.split('/')[0]!.toLowerCase();
+    byFirstSegment.set(first, [...(byFirstSegment.get(first) ?? []), route]);
+  }
+  const candidates = (path: string) => byFirstSegment.get(path.split('/')[1]?.toLowerCase() ?? '') ?? routes.filter((r) => r.fn.route.startsWith('{'));
   const log = options.log ?? ((line: string) => console.log(line));
 
   async function handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<string> {
     const url = new URL(incoming.url ?? '/', 'http://localhost');
     const method = (incoming.method ?? 'GET').toUpperCase();
     const path = url.pathname.toLowerCase().startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
-    const matches = path === undefined ? [] : routes.flatMap((route) => {
+    const matches = path === undefined ? [] : candidates(path).flatMap((route) => {
       const params = route.matcher.match(path);
       return params ? [{ route, params }] : [];
     });

@@ -1,7 +1,7 @@
 import {
   app,
-  HttpResponse,
   type HttpMethod,
+  type HttpResponse,
   type HttpRequest,
   type HttpResponseInit,
   type InvocationContext,
@@ -20,7 +20,7 @@ export interface HttpFunction {
   methods: HttpMethod[];
   route: string;
   authLevel: AuthLevel;
-  handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse>;
+  handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
 }
 
 export interface TimerFunction {
@@ -52,10 +52,9 @@ export function domainProblem(error: DomainError): Problem {
   }).problem;
 }
 
-async function respond(handler: HttpHandler, request: HttpRequest, context: InvocationContext): Promise<HttpResponse> {
+async function respond(handler: HttpHandler, request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> {
   try {
-    const result = await handler(request, context);
-    return result instanceof HttpResponse ? result : new HttpResponse(result);
+    return await handler(request, context);
   } catch (error) {
     if (error instanceof HttpError) return problemResponse(error.problem, error.headers);
     if (error instanceof DomainError) return problemResponse(domainProblem(error));
@@ -68,10 +67,10 @@ export function http(
   name: string,
   options: { methods: HttpMethod[]; route: string; authLevel: AuthLevel; handler: HttpHandler },
 ): void {
-  const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse> => {
+  const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> => {
     const started = performance.now();
     const response = await respond(options.handler, request, context);
-    recordRequest(options.route, request.method, response.status, (performance.now() - started) / 1000);
+    recordRequest(options.route, request.method, response.status ?? 200, (performance.now() - started) / 1000);
     return response;
   };
   registrations.http.push({ name, methods: options.methods, route: options.route, authLevel: options.authLevel, handler });

@@ -1,4 +1,4 @@
-import { HttpResponse } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
 
 /** One failing input, named by its location: `body.passengers[0].name`, `query.date`, `params.id`. */
 export interface FieldError {
@@ -60,12 +60,12 @@ export class HttpError extends Error {
   }
 }
 
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): HttpResponse {
-  return new HttpResponse({
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): HttpResponseInit {
+  return {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json', ...headers },
     body: JSON.stringify(problem),
-  });
+  };
 }
 
 export function fieldError(status: number, field: string, message: string): HttpError {

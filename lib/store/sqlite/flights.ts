@@ -59,7 +59,7 @@ function orderBy(filter: FlightFilter): string {
     case 'duration':
       return 'ORDER BY duration_minutes, departure_time, id';
     default:
-      return 'ORDER BY id';
+      return filter.limit === undefined ? '' : 'ORDER BY id';
   }
 }
 
