@@ -3,5 +3,6 @@ import './airports';
 import './assistant';
 import './bookings';
 import './flights';
+import './mcp';
 import './orchestrations';
 import './system';

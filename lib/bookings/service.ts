@@ -153,6 +153,51 @@ export function bookingService(store: Store, options: { holdMinutes: number; clo
     };
   }
 
+  /** The state an update leads to, computed without writing: seats are chosen, fares repriced. */
+  async function updatedState(before: Booking, input: BookingUpdateInput): Promise<BookingState> {
+    const seats = [...(input.seats ?? []), ...(input.seat_number ? [{ segment: 1, passenger: 1, seat: input.seat_number }] : [])];
+    const names = [...(input.passengers ?? []), ...(input.passenger_name ? [{ position: 1, name: input.passenger_name }] : [])];
+    const move = input.change_flight ?? (input.flight_number || input.departure_date ? { segment: 1, flight_number: input.flight_number, date: input.departure_date, cabin: undefined } : undefined);
+    const after: BookingState = structuredClone(before);
+    if (input.title) after.title = input.title;
+    if (input.contact?.email) after.contact_email = input.contact.email;
+    if (input.contact?.phone) after.contact_phone = input.contact.phone;
+    for (const { position, name } of names) {
+      const passenger = after.passengers[position - 1];
+      if (!passenger) throw invalid('body.passengers', `There is no passenger ${position}`);
+      passenger.name = name;
+      passenger.search_key = nameSearchKey(name);
+    }
+    if (move) {
+      const index = move.segment - 1;
+      const old = after.segments[index];
+      if (!old) throw invalid('body.change_flight.segment', `There is no segment ${move.segment}`);
+      const oldFlight = (await store.flights.get(old.flight_id))!;
+      const flight = move.flight_number ? await flightByNumber(store, move.flight_number, 'body.change_flight.flight_number') : oldFlight;
+      const date = move.date ?? old.flight_date;
+      const cabin: Cabin = move.cabin ?? old.cabin;
+      if (cityOf(flight.departure_airport) !== cityOf(oldFlight.departure_airport) || cityOf(flight.arrival_airport) !== cityOf(oldFlight.arrival_airport)) {
+        throw invalid('body.change_flight.flight_number', `${flight.flight_number} flies ${flight.departure_airport}→${flight.arrival_airport}; a change must keep the route ${oldFlight.departure_airport}→${oldFlight.arrival_airport}`);
+      }
+      if (flight.id === old.flight_id && date === old.flight_date && cabin === old.cabin) throw invalid('body.change_flight', 'That is the flight the booking already has');
+      checkBookable(flight, date, cabin, clock(), 'body.change_flight');
+      const plan = { flight, date, cabin, requested: [] };
+      after.segments[index] = segmentState(plan, await seatsFor(store, plan, after.passengers, 'body.change_flight'));
+    }
+    for (const change of seats) {
+      const segment = after.segments[change.segment - 1];
+      if (!segment) throw invalid('body.seats', `There is no segment ${change.segment}`);
+      if (!after.passengers[change.passenger - 1]) throw invalid('body.seats', `There is no passenger ${change.passenger}`);
+      const flight = (await store.flights.get(segment.flight_id))!;
+      const requested = segment.seats.map((seat, i) => (i === change.passenger - 1 ? change.seat : seat));
+      const own = new Set(before.segments[change.segment - 1]?.flight_id === segment.flight_id ? before.segments[change.segment - 1]!.seats : []);
+      segment.seats = await seatsFor(store, { flight, date: segment.flight_date, cabin: segment.cabin, requested }, after.passengers, 'body.seats', own);
+    }
+    after.total_cents = totalCents(after);
+    if (input.status === 'confirmed' && before.status === 'pending') Object.assign(after, { status: 'confirmed', hold_expires_at: null });
+    return after;
+  }
+
   const service = {
     async create(input: BookingCreateInput, ctx: WriteContext): Promise<WriteOutcome> {
       const now = clock();
@@ -246,52 +291,21 @@ export function bookingService(store: Store, options: { holdMinutes: number; clo
 
     async update(id: number, input: BookingUpdateInput, ctx: WriteContext): Promise<WriteOutcome & { fare_difference: number }> {
       if (input.status === 'cancelled') return { ...(await service.cancel(id, undefined, ctx)), fare_difference: 0 };
-      const seats = [...(input.seats ?? []), ...(input.seat_number ? [{ segment: 1, passenger: 1, seat: input.seat_number }] : [])];
-      const names = [...(input.passengers ?? []), ...(input.passenger_name ? [{ position: 1, name: input.passenger_name }] : [])];
-      const move = input.change_flight ?? (input.flight_number || input.departure_date ? { segment: 1, flight_number: input.flight_number, date: input.departure_date, cabin: undefined } : undefined);
       let difference = 0;
       const outcome = await change(id, ctx, describeChange(input), async (before) => {
-        const after: BookingState = structuredClone(before);
-        if (input.title) after.title = input.title;
-        if (input.contact?.email) after.contact_email = input.contact.email;
-        if (input.contact?.phone) after.contact_phone = input.contact.phone;
-        for (const { position, name } of names) {
-          const passenger = after.passengers[position - 1];
-          if (!passenger) throw invalid('body.passengers', `There is no passenger ${position}`);
-          passenger.name = name;
-          passenger.search_key = nameSearchKey(name);
-        }
-        if (move) {
-          const index = move.segment - 1;
-          const old = after.segments[index];
-          if (!old) throw invalid('body.change_flight.segment', `There is no segment ${move.segment}`);
-          const oldFlight = (await store.flights.get(old.flight_id))!;
-          const flight = move.flight_number ? await flightByNumber(store, move.flight_number, 'body.change_flight.flight_number') : oldFlight;
-          const date = move.date ?? old.flight_date;
-          const cabin: Cabin = move.cabin ?? old.cabin;
-          if (cityOf(flight.departure_airport) !== cityOf(oldFlight.departure_airport) || cityOf(flight.arrival_airport) !== cityOf(oldFlight.arrival_airport)) {
-            throw invalid('body.change_flight.flight_number', `${flight.flight_number} flies ${flight.departure_airport}→${flight.arrival_airport}; a change must keep the route ${oldFlight.departure_airport}→${oldFlight.arrival_airport}`);
-          }
-          if (flight.id === old.flight_id && date === old.flight_date && cabin === old.cabin) throw invalid('body.change_flight', 'That is the flight the booking already has');
-          checkBookable(flight, date, cabin, clock(), 'body.change_flight');
-          const plan = { flight, date, cabin, requested: [] };
-          after.segments[index] = segmentState(plan, await seatsFor(store, plan, after.passengers, 'body.change_flight'));
-        }
-        for (const change of seats) {
-          const segment = after.segments[change.segment - 1];
-          if (!segment) throw invalid('body.seats', `There is no segment ${change.segment}`);
-          if (!after.passengers[change.passenger - 1]) throw invalid('body.seats', `There is no passenger ${change.passenger}`);
-          const flight = (await store.flights.get(segment.flight_id))!;
-          const requested = segment.seats.map((seat, i) => (i === change.passenger - 1 ? change.seat : seat));
-          const own = new Set(before.segments[change.segment - 1]?.flight_id === segment.flight_id ? before.segments[change.segment - 1]!.seats : []);
-          segment.seats = await seatsFor(store, { flight, date: segment.flight_date, cabin: segment.cabin, requested }, after.passengers, 'body.seats', own);
-        }
-        after.total_cents = totalCents(after);
+        const after = await updatedState(before, input);
         difference = after.total_cents - before.total_cents;
-        if (input.status === 'confirmed' && before.status === 'pending') Object.assign(after, { status: 'confirmed', hold_expires_at: null });
         return after;
       });
       return { ...outcome, fare_difference: toYuan(difference) };
+    },
+
+    /** What an update would do (the booking after it and the fare difference), without writing it. */
+    async quoteUpdate(id: number, input: BookingUpdateInput): Promise<{ booking: BookingView; fare_difference: number }> {
+      const before = await load(id);
+      if (before.status === 'cancelled') throw conflict(`Booking ${before.reference} is cancelled and cannot be changed`);
+      const after = await updatedState(before, input);
+      return { booking: await view({ ...before, ...after }), fare_difference: toYuan(after.total_cents - before.total_cents) };
     },
 
     async confirm(id: number, ctx: WriteContext): Promise<WriteOutcome> {

@@ -1,0 +1,77 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import { DomainError, type DomainErrorKind } from '../../lib/domain/errors';
+
+/** Tools that only read: safe to call any time, any number of times. */
+export const reads = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const satisfies ToolAnnotations;
+
+/** Tools that write bookings. `destructive`: undoes or replaces something; `idempotent`: a repeat changes nothing more. */
+export function writes(options: { destructive: boolean; idempotent: boolean }): ToolAnnotations {
+  return { readOnlyHint: false, destructiveHint: options.destructive, idempotentHint: options.idempotent, openWorldHint: false };
+}
+
+const labels: Record<DomainErrorKind, string> = {
+  invalid: 'Invalid request',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  sold_out: 'Sold out',
+  stale: 'Changed meanwhile',
+  forbidden: 'Not allowed',
+};
+
+/** A successful result: the value as structuredContent and the same JSON as text, for clients that read only text. */
+export function ok(value: Record<string, unknown>): CallToolResult {
+  return { structuredContent: value, content: [{ type: 'text', text: JSON.stringify(value) }] };
+}
+
+/** A failure the model can act on ("Sold out: …", "Not found: …"); no structuredContent, so no output schema applies. */
+export function failure(error: DomainError): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: `${labels[error.kind]}: ${error.message}` }] };
+}
+
+const unexpected: CallToolResult = {
+  isError: true,
+  content: [{ type: 'text', text: 'Internal error: the flight booking system failed unexpectedly; try again later or tell the user.' }],
+};
+
+export interface ToolSpec<Input extends z.ZodObject, Output extends z.ZodObject> {
+  title: string;
+  description: string;
+  input: Input;
+  /** An object schema with no root id (a shared schema with .meta({ id }) becomes a $ref: inline it as z.object(X.shape)). */
+  output: Output;
+  annotations: ToolAnnotations;
+}
+
+/**
+ * Registers a tool whose handler returns its structured result or throws a DomainError. Domain
+ * failures become `isError` results with a message; other errors are logged and reported without
+ * their internals. Malformed arguments never reach the handler: the SDK answers them.
+ */
+export function tool<Input extends z.ZodObject, Output extends z.ZodObject>(
+  server: McpServer,
+  name: string,
+  spec: ToolSpec<Input, Output>,
+  handler: (args: z.output<Input>) => Promise<z.input<Output>>,
+): void {
+  server.registerTool(
+    name,
+    {
+      title: spec.title,
+      description: spec.description,
+      inputSchema: spec.input,
+      outputSchema: spec.output,
+      annotations: { title: spec.title, ...spec.annotations },
+    },
+    (async (args: z.output<Input>) => {
+      try {
+        return ok(await handler(args));
+      } catch (error) {
+        if (error instanceof DomainError) return failure(error);
+        console.error(`MCP tool ${name} failed:`, error);
+        return unexpected;
+      }
+    }) as never,
+  );
+}
