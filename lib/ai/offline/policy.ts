@@ -55,6 +55,13 @@ const rankers: Record<OptionHint, (a: FlightOption, b: FlightOption) => number> 
   latest: (a, b) => b.departure_time.localeCompare(a.departure_time),
 };
 
+/** Words beyond codes (ABC234, CA1501, 12A) tell the language; a bare code keeps the conversation's. */
+function hasWords(text: string, u: Understanding): boolean {
+  const codes = [u.reference, u.flightNumber, u.seat, capitalReference(text)];
+  const rest = codes.reduce<string>((left, code) => (code ? left.replace(new RegExp(code, 'ig'), '') : left), text);
+  return /\p{Script=Han}|[A-Za-z]{2,}/u.test(rest);
+}
+
 const familyOf = (intent: Intent) => (tripIntents.includes(intent) ? 'trip' : manageIntents.includes(intent) ? 'manage' : intent);
 
 function detailsOf(u: Understanding): Partial<Task> {
@@ -65,7 +72,7 @@ function detailsOf(u: Understanding): Partial<Task> {
 /** A bare answer to the last question (明, "Wei", 李) that the understanding has no slot for. */
 function bareAnswer(task: Task, u: Understanding, text: string): Partial<Task> {
   const word = text.trim().replace(/[。.!！]$/, '');
-  const isName = /^[\p{L} .'-]{1,30}$/u.test(word) && !u.passengerNames && !u.surname;
+  const isName = (/^\p{Script=Han}{1,4}$/u.test(word) || /^[A-Za-z'-]+( [A-Za-z'-]+)?$/.test(word)) && !u.passengerNames && !u.surname;
   if (!isName) return {};
   if (task.asked === 'givenName' && task.surname) {
     return { passengerNames: [/\p{Script=Han}/u.test(word) ? `${task.surname}${word}` : `${task.surname} ${word}`], honorificOnly: false };
@@ -78,13 +85,28 @@ function bareAnswer(task: Task, u: Understanding, text: string): Partial<Task> {
 /** The task after this message: a new request starts one, details fill the current one. */
 function nextTask(current: Task | undefined, u: Understanding, text: string): Task | undefined {
   const details = detailsOf(u);
-  const isRequest = needs[u.intent] !== undefined;
+  if (u.intent === 'select') delete details.preference;
+  const isRequest = needs[u.intent] !== undefined && !answers(current, u, details);
   if (isRequest && (!current || familyOf(current.intent) !== familyOf(u.intent))) return { intent: u.intent, ...details };
   if (!current) return undefined;
   const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(isRequest ? { intent: u.intent } : {}) };
   if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
+  if (familyOf(merged.intent) === 'manage') merged.reference ??= capitalReference(text);
   if (u.intent === 'select' && merged.intent === 'search') merged.intent = 'book';
   return merged;
+}
+
+/** A message that only gives what the last question asked for (a bare ABC234 reads as "show booking") answers it. */
+function answers(current: Task | undefined, u: Understanding, details: Partial<Task>): boolean {
+  return current?.asked !== undefined && current.asked in details && familyOf(current.intent) === familyOf(u.intent);
+}
+
+/**
+ * While managing a booking, an all-capitals reference (KQZXWB) counts even without a cue word: the
+ * understanding asks for a cue so that English words in capitals are not read as references.
+ */
+function capitalReference(text: string): string | undefined {
+  return /(?<![A-Za-z0-9])[A-HJ-NP-Z]{6}(?![A-Za-z0-9])/.exec(text)?.[0];
 }
 
 function missing(task: Task): Slot | undefined {
@@ -113,7 +135,7 @@ const recommend = (options: FlightOption[], task: Task) =>
 
 export const offlinePlanner: Planner = async (state, text, context) => {
   const u = understand(text, { now: context.now });
-  const language = u.language;
+  const language = hasWords(text, u) ? u.language : state.language;
   const reply = (text: string, rest: Partial<Plan> = {}): Plan => ({
     language,
     reply: text,
@@ -129,7 +151,7 @@ export const offlinePlanner: Planner = async (state, text, context) => {
     return reply(state.expired ? say('expired', language) : say('nothingToConfirm', language), { awaiting: null });
   }
   const cannedKey = canned[u.intent];
-  if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(message(cannedKey, language), { awaiting: u.intent === 'off_topic' ? state.task && 'input' : null });
+  if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(message(cannedKey, language), { awaiting: u.intent === 'off_topic' && state.task ? 'input' : null });
   if (u.intent === 'find_bookings') {
     return reply(say('privacy', language), { task: { intent: 'booking_details', surname: u.surname ?? surnameOf(u.passengerNames?.[0]), asked: 'reference' } });
   }

@@ -1,0 +1,35 @@
+/** Test helpers: talk to the assistant API of a test host. */
+import type { TurnResult } from '../../lib/ai/conversation';
+import type { TestHost } from '../support/host';
+
+export interface Reply extends TurnResult {
+  status: number;
+}
+
+export async function newConversation(host: TestHost): Promise<string> {
+  const response = await host.fetch('/assistant/conversations', { method: 'POST' });
+  if (response.status !== 201) throw new Error(`create conversation: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+export async function send(host: TestHost, id: string, text: string): Promise<Reply> {
+  const response = await host.fetch(`/assistant/conversations/${id}/messages`, { method: 'POST', json: { text } });
+  return { status: response.status, ...((await response.json()) as TurnResult) };
+}
+
+export async function confirm(host: TestHost, id: string, accept: boolean): Promise<Reply> {
+  const response = await host.fetch(`/assistant/conversations/${id}/confirm`, { method: 'POST', json: { accept } });
+  return { status: response.status, ...((await response.json()) as TurnResult) };
+}
+
+/** Creates a confirmed booking through the REST API and returns it. */
+export async function existingBooking(host: TestHost, passenger: string, date: string): Promise<{ id: number; reference: string }> {
+  const response = await host.fetch('/bookings', { method: 'POST', json: { passengers: [{ name: passenger }], segments: [{ flight_number: 'CA1501', date }] } });
+  if (response.status !== 201) throw new Error(`create booking: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: number; reference: string };
+}
+
+export async function bookingCount(host: TestHost): Promise<number> {
+  const response = await host.fetch('/bookings?limit=1', { staff: true });
+  return Number(response.headers.get('x-total-count'));
+}
