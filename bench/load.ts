@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -28,9 +28,9 @@ export async function load(url: string, options: LoadOptions = {}): Promise<Load
       ? {
           requests: [
             {
-              setupRequest: (request: Record<string, unknown>) => {
+              setupRequest: (request: Request): Request => {
                 const { path, method, body } = next();
-                return { ...request, path, method: method ?? 'GET', ...(body ? { body } : {}) };
+                return { ...request, path, method: (method ?? 'GET') as Request['method'], ...(body ? { body } : {}) };
               },
             },
           ],
