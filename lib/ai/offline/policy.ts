@@ -92,7 +92,7 @@ function nextTask(current: Task | undefined, u: Understanding, text: string): Ta
   const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(isRequest ? { intent: u.intent } : {}) };
   if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
   if (familyOf(merged.intent) === 'manage') merged.reference ??= capitalReference(text);
-  if (u.intent === 'select' && merged.intent === 'search') merged.intent = 'book';
+  if (u.intent === 'select' && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
   return merged;
 }
 
@@ -202,7 +202,7 @@ class Turn {
 
   private async options(): Promise<{ options: FlightOption[]; failure?: unknown }> {
     const args = searchArguments(this.task);
-    const searchKey = JSON.stringify([this.task.intent === 'recommend', args]);
+    const searchKey = JSON.stringify(args);
     if (searchKey === this.task.searchKey && this.state.options.length) return { options: this.state.options };
     const { isError, result } =
       this.task.intent === 'recommend'
