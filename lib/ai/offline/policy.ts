@@ -87,13 +87,17 @@ function nextTask(current: Task | undefined, u: Understanding, text: string): Ta
   const details = detailsOf(u);
   if (u.intent === 'select') delete details.preference;
   const isRequest = needs[u.intent] !== undefined && !answers(current, u, details);
-  if (isRequest && (!current || familyOf(current.intent) !== familyOf(u.intent))) return { intent: u.intent, ...details };
+  if (isRequest && (!current || familyOf(current.intent) !== familyOf(u.intent))) return withReference({ intent: u.intent, ...details }, text);
   if (!current) return undefined;
   const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(isRequest ? { intent: u.intent } : {}) };
   if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
-  if (familyOf(merged.intent) === 'manage') merged.reference ??= capitalReference(text);
   if (u.intent === 'select' && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
-  return merged;
+  return withReference(merged, text);
+}
+
+function withReference(task: Task, text: string): Task {
+  if (familyOf(task.intent) === 'manage') task.reference ??= capitalReference(text);
+  return task;
 }
 
 /** A message that only gives what the last question asked for (a bare ABC234 reads as "show booking") answers it. */
@@ -102,11 +106,12 @@ function answers(current: Task | undefined, u: Understanding, details: Partial<T
 }
 
 /**
- * While managing a booking, an all-capitals reference (KQZXWB) counts even without a cue word: the
- * understanding asks for a cue so that English words in capitals are not read as references.
+ * While managing a booking, a capitals token of the reference alphabet (KQZXWB, MU2K34) counts even
+ * without a cue word: the understanding asks for one so that English words in capitals and flight
+ * numbers are not read as references.
  */
 function capitalReference(text: string): string | undefined {
-  return /(?<![A-Za-z0-9])[A-HJ-NP-Z]{6}(?![A-Za-z0-9])/.exec(text)?.[0];
+  return /(?<![A-Za-z0-9])[A-HJ-NP-Z2-9]{6}(?![A-Za-z0-9])/.exec(text)?.[0];
 }
 
 function missing(task: Task): Slot | undefined {
