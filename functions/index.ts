@@ -2,6 +2,7 @@
 import './airports';
 import './assistant';
 import './bookings';
+import './docs';
 import './flights';
 import './mcp';
 import './orchestrations';

@@ -20,14 +20,14 @@ const InstanceId = z.string().trim().min(1).max(100).regex(/^[^/\\#?\u0000-\u001
 const Name = z.string().trim().min(1).max(100);
 const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const StartParams = z.object({ name: Name });
-const StartQuery = z.object({ instanceId: InstanceId.optional(), waitForCompletion: z.coerce.number().int().min(0).max(120_000).optional() });
-const StartBody = z.object({ instanceId: InstanceId.optional(), input: z.unknown().optional() }).strict();
-const InstanceParams = z.object({ id: InstanceId });
-const EventParams = z.object({ id: InstanceId, event: Name });
-const StatusQuery = z.object({ showHistory: Flag.default(false), showInput: Flag.default(true) });
-const ReasonQuery = z.object({ reason: z.string().max(1000).optional() });
-const ListQuery = z.object({
+export const StartParams = z.object({ name: Name });
+export const StartQuery = z.object({ instanceId: InstanceId.optional(), waitForCompletion: z.coerce.number().int().min(0).max(120_000).optional() });
+export const StartBody = z.object({ instanceId: InstanceId.optional(), input: z.unknown().optional() }).strict();
+export const InstanceParams = z.object({ id: InstanceId });
+export const EventParams = z.object({ id: InstanceId, event: Name });
+export const StatusQuery = z.object({ showHistory: Flag.default(false), showInput: Flag.default(true) });
+export const ReasonQuery = z.object({ reason: z.string().max(1000).optional() });
+export const ListQuery = z.object({
   runtimeStatus: z
     .string()
     .transform((value) => value.split(',').map((status) => status.trim()))
