@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { conversations, initialState, orchestratorName, type ConversationStatus, type Inbound } from '../agents/orchestrator';
+import { initialState, orchestratorName, type ConversationStatus, type Inbound } from '../agents/orchestrator';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type TurnResult } from '../lib/ai/conversation';
-import { finishedStatuses, type InstanceStatus } from '../lib/durable';
+import { durable, finishedStatuses, type InstanceStatus } from '../lib/durable';
 import { http, json } from '../lib/http/app';
 import { HttpError } from '../lib/http/problem';
 import { parse, readJson } from '../lib/http/validate';
@@ -18,7 +18,7 @@ export const ConversationParams = z.object({ id: ConversationId });
 const replyWaitMs = 60_000;
 
 async function conversationStatus(id: string): Promise<InstanceStatus & { customStatus: ConversationStatus }> {
-  const status = await conversations().getStatus(id, { showInput: false });
+  const status = await durable().getStatus(id, { showInput: false });
   if (!status || status.name !== orchestratorName) throw new HttpError(404, `No conversation ${id}`);
   if (finishedStatuses.includes(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status.runtimeStatus})`);
   return status as InstanceStatus & { customStatus: ConversationStatus };
@@ -26,19 +26,19 @@ async function conversationStatus(id: string): Promise<InstanceStatus & { custom
 
 /** Raises the event and returns the turn result the orchestration published for it. */
 async function send(id: string, event: 'message' | 'confirm', inbound: Inbound): Promise<TurnResult> {
-  let status = await conversations().raiseEvent(id, event, inbound);
+  let status = await durable().raiseEvent(id, event, inbound);
   const deadline = Date.now() + replyWaitMs;
   while ((status.customStatus as ConversationStatus | null)?.messageId !== inbound.messageId) {
     if (Date.now() > deadline) throw new HttpError(503, 'The assistant is busy; try again shortly', { headers: { 'retry-after': '2' } });
     if (status.runtimeStatus === 'Failed') throw new Error(`Conversation ${id} failed: ${status.failure?.message}`);
     await sleep(100);
-    status = (await conversations().getStatus(id, { showInput: false }))!;
+    status = (await durable().getStatus(id, { showInput: false }))!;
   }
   return (status.customStatus as ConversationStatus).result!;
 }
 
 async function start(): Promise<InstanceStatus> {
-  return conversations().startNew(orchestratorName, { instanceId: randomUUID().replaceAll('-', ''), input: { state: initialState() } });
+  return durable().startNew(orchestratorName, { instanceId: randomUUID().replaceAll('-', ''), input: { state: initialState() } });
 }
 
 function view(status: InstanceStatus & { customStatus: ConversationStatus }) {

@@ -84,5 +84,5 @@ http('docs-assets', {
   route: 'docs/{*asset}',
   authLevel: 'anonymous',
   // A catch-all also matches an empty rest, so `/api/docs` itself may arrive here.
-  handler: async (request) => (request.params.asset ? asset(request.params.asset) : page(basePath(request, 'docs'))),
+  handler: async (request) => asset(request.params.asset ?? ''),
 });

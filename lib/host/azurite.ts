@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
+import { freePort } from './free-port';
 
 export interface AzuriteOptions {
   /** Table port; 0 (the default) picks a free one. */
@@ -26,18 +26,9 @@ export function azuriteConnectionString(port: number): string {
   );
 }
 
-// Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Starts Azurite's Table service as a child process and resolves once it accepts requests. */
+// Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
 export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
   const port = options.port || (await freePort());
   const args = [

@@ -18,9 +18,19 @@ const constraints: Record<string, RegExp> = {
 
 export interface RouteMatcher {
   template: string;
-  /** Higher is more specific: literal segments outrank parameters. */
-  specificity: number;
+  /**
+   * ASP.NET Core's inbound precedence, one digit per segment (literal 1, constrained parameter 2,
+   * parameter 3, catch-all 5), compared as decimals: smaller wins, so `docs` beats `docs/{*asset}`
+   * and `bookings/export` beats `bookings/{id:int}`.
+   */
+  precedence: string;
   match(path: string): Record<string, string> | undefined;
+}
+
+/** Orders matchers by precedence, most specific first. */
+export function byPrecedence(a: { precedence: string }, b: { precedence: string }): number {
+  const length = Math.max(a.precedence.length, b.precedence.length);
+  return a.precedence.padEnd(length, '0').localeCompare(b.precedence.padEnd(length, '0'));
 }
 
 function parseSegment(segment: string): Segment {
@@ -41,10 +51,10 @@ function decode(value: string): string | undefined {
 
 export function compileRoute(template: string): RouteMatcher {
   const segments = template.split('/').filter(Boolean).map(parseSegment);
-  const specificity = segments.reduce((score, s) => score * 4 + (s.kind === 'literal' ? 3 : s.kind === 'param' ? (s.constraint ? 2 : 1) : 0), 0);
+  const precedence = segments.map((s) => (s.kind === 'literal' ? '1' : s.kind === 'catchAll' ? '5' : s.constraint ? '2' : '3')).join('');
   return {
     template,
-    specificity,
+    precedence,
     match(path) {
       const parts = path.split('/').filter(Boolean);
       const params: Record<string, string> = {};

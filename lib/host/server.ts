@@ -4,7 +4,7 @@ import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, ty
 import type { HttpFunction } from '../http/app';
 import { problemResponse, type Problem } from '../http/problem';
 import { maxBodyBytes } from '../http/validate';
-import { compileRoute, type RouteMatcher } from './routes';
+import { byPrecedence, compileRoute, type RouteMatcher } from './routes';
 
 export interface LocalHostOptions {
   functions: HttpFunction[];
@@ -90,7 +90,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const prefix = `/${options.routePrefix ?? 'api'}`;
   const routes: Route[] = options.functions
     .map((fn) => ({ fn, matcher: compileRoute(fn.route) }))
-    .sort((a, b) => b.matcher.specificity - a.matcher.specificity);
+    .sort((a, b) => byPrecedence(a.matcher, b.matcher));
   const byFirstSegment = new Map<string, Route[]>();
   for (const route of routes) {
     const first = route.fn.route.split('/')[0]!.toLowerCase();

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { config, loadConfig } from '../config';
 import { registrations } from '../http/app';
 import { closeServices, services } from '../services';
 import { startAzurite, type Azurite } from './azurite';
+import { freePort } from './free-port';
 import { applyLocalSettings } from './local-settings';
 import { createLocalHost } from './server';
 import { startTimers } from './timers';
@@ -51,12 +51,13 @@ async function main(): Promise<void> {
   const generatedKey = !env.FUNCTIONS_API_KEY?.trim();
   if (generatedKey) env.FUNCTIONS_API_KEY = randomBytes(24).toString('base64url');
 
+  // Every setting is final before the function app loads, so a module may read config() at import.
+  if (loadConfig().port === 0) env.PORT = String(await freePort());
   registerFunctions();
   const early = loadConfig();
   const server = createLocalHost({ functions: registrations.http, apiKey: env.FUNCTIONS_API_KEY!, logRequests: early.logRequests });
   server.listen(early.port, '0.0.0.0');
   await once(server, 'listening');
-  env.PORT = String((server.address() as AddressInfo).port);
 
   const settings = config();
   const { store } = await services();

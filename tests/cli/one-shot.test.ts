@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromToday, type TestHost } from '../support/host';
-import { assertBuilt, runCli, stackTrace, startCliHost } from './run-cli';
+import { daysFromToday, startHost, type TestHost } from '../support/host';
+import { assertBuilt, runCli, stackTrace } from './run-cli';
 import type { BookingView, Itinerary } from '../../cli/types';
 
 let host: TestHost;
@@ -9,7 +9,7 @@ const tomorrow = daysFromToday(1);
 
 beforeAll(async () => {
   assertBuilt();
-  host = await startCliHost();
+  host = await startHost();
   env = { FLIGHTBOOK_URL: host.baseUrl, FLIGHTBOOK_KEY: host.key };
 });
 afterAll(async () => {

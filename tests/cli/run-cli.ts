@@ -36,17 +36,4 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
 /** A stack trace in output looks like "    at fn (file:line:col)". */
 export const stackTrace = /^\s+at .+:\d+:\d+\)?$/m;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
-/** startHost on a port chosen here, so the URL the host prints is the one it listens on. */
-export async function startCliHost(): Promise<TestHost> {
-  return startHost({ env: { PORT: String(await freePort()) } });
-}

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromToday, tempDir, type TestHost } from '../support/host';
-import { assertBuilt, cliPath, runCli, stackTrace, startCliHost } from './run-cli';
+import { daysFromToday, startHost, tempDir, type TestHost } from '../support/host';
+import { assertBuilt, cliPath, runCli, stackTrace } from './run-cli';
 import type { BookingView } from '../../cli/types';
 
 let host: TestHost;
@@ -12,7 +12,7 @@ let assistantAvailable: boolean;
 
 beforeAll(async () => {
   assertBuilt();
-  host = await startCliHost();
+  host = await startHost();
   env = { FLIGHTBOOK_URL: host.baseUrl, FLIGHTBOOK_KEY: host.key };
   assistantAvailable = (await host.fetch('/assistant/conversations', { method: 'POST', json: {} })).status === 201;
 });

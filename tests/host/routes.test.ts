@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRoute } from '../../lib/host/routes';
+import { byPrecedence, compileRoute } from '../../lib/host/routes';
 import { resolveSchedule } from '../../lib/host/timers';
 import { zonedToEpoch, localDateTime, isoWeekday, addDays } from '../../lib/domain/time';
 
@@ -14,9 +14,12 @@ describe('Azure route templates', () => {
     expect(compileRoute('x/{v}').match('/x/%E0%A4%A')).toBeUndefined();
   });
 
-  it('ranks literal segments above parameters', () => {
-    expect(compileRoute('bookings/export').specificity).toBeGreaterThan(compileRoute('bookings/{id:int}').specificity);
-    expect(compileRoute('bookings/{id:int}').specificity).toBeGreaterThan(compileRoute('bookings/{id}').specificity);
+  it('ranks routes as ASP.NET Core does: literals, then constrained, then plain parameters, catch-alls last', () => {
+    const first = (...templates: string[]) => templates.map(compileRoute).sort(byPrecedence)[0]!.template;
+    expect(first('docs/{*asset}', 'docs')).toBe('docs');
+    expect(first('bookings/{id:int}', 'bookings/export')).toBe('bookings/export');
+    expect(first('bookings/{id}', 'bookings/{id:int}')).toBe('bookings/{id:int}');
+    expect(first('flights/{id:int}', 'flights/number/{flight_number}')).toBe('flights/number/{flight_number}');
   });
 
   it('resolves %SETTING% schedules from the environment, else the documented default', () => {
