@@ -1,7 +1,7 @@
 /**
  * Offline checks of the Azure deployment: infra/**.bicep, infra/main.parameters.json, azure.yaml
  * and .funcignore. Run: npx vitest run tests/infra
- * The authoritative compile check is `az bicep build --file infra/main.bicep` (see infra/README.md);
+ * The authoritative compile check is `az bicep build --file infra/main.bicep` (see the README, Deploy to Azure);
  * no Bicep compiler can be installed on this machine, so this parses with tree-sitter-bicep.
  */
 import fs from 'node:fs';
