@@ -171,7 +171,8 @@ export async function searchItineraries(
   const soldOf = (leg: Leg) => sold.get(`${leg.flight.id}|${leg.date}`) ?? {};
   const seated = candidates.filter((legs) => legs.every((leg) => seatsLeft(leg.flight, query.cabin, soldOf(leg)) >= query.passengers));
   const [directs, oneStops] = [seated.filter((legs) => legs.length === 1), seated.filter((legs) => legs.length === 2)];
-  const best = oneStops.sort(candidateOrder[query.sort]).slice(0, maxConnections);
+  const worthwhile = oneStops.filter((legs) => !directs.some((direct) => dominates(direct, legs)));
+  const best = worthwhile.sort(candidateOrder[query.sort]).slice(0, maxConnections);
   return [...directs, ...best].map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);
 }
 
@@ -181,6 +182,11 @@ const candidateOrder: Record<SearchQuery['sort'], (a: Leg[], b: Leg[]) => number
   departure_time: (a, b) => a[0]!.departs - b[0]!.departs,
   duration: (a, b) => spanOf(a) - spanOf(b) || fareOf(a) - fareOf(b),
 };
+
+/** A direct flight that is no dearer and no slower makes a connection pointless to show. */
+function dominates(direct: Leg[], connection: Leg[]): boolean {
+  return fareOf(direct) <= fareOf(connection) && spanOf(direct) <= spanOf(connection);
+}
 
 function fareOf(legs: Leg[]): number {
   return legs.reduce((sum, leg) => sum + leg.fareCents, 0);

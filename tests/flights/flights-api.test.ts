@@ -37,6 +37,11 @@ describe('flight search', () => {
     expect(new Set(itineraries.map((i) => i.departure_airport))).toEqual(new Set(['PEK', 'PKX']));
     for (const itinerary of itineraries.filter((i) => i.stops === 0)) expect(['SHA', 'PVG']).toContain(itinerary.arrival_airport);
     expect(response.headers.get('x-total-count')).toBe(String(itineraries.length));
+    const directs = itineraries.filter((i) => i.stops === 0);
+    for (const connection of itineraries.filter((i) => i.stops === 1)) {
+      const dominated = directs.some((d) => d.total_fare <= connection.total_fare && d.duration_minutes <= connection.duration_minutes);
+      expect(dominated, `${connection.flight_number} is slower and dearer than a direct flight`).toBe(false);
+    }
   });
 
   it('accepts English city names and airport codes alike', async () => {
