@@ -13,7 +13,8 @@ import {
   type IdempotentReplay,
   type WriteResult,
 } from '../store';
-import { param, violatedConstraint, type Db, type Executor, type Params } from './database';
+import { Conditions } from '../conditions';
+import { param, violatedConstraint, type Db, type Executor, type Param, type Params } from './database';
 
 const headerColumns = [
   'title', 'status', 'contact_email', 'contact_phone', 'total_cents', 'hold_expires_at',
@@ -77,43 +78,22 @@ export const sql = {
 } as const;
 
 function filterClause(filter: BookingFilter): { where: string; params: Params } {
-  const clauses: string[] = [];
-  const params: Params = {};
-  if (filter.status) {
-    clauses.push('b.status = @status');
-    params.status = param.code(filter.status);
-  }
-  const segment: string[] = [];
-  if (filter.fromDate) {
-    segment.push('s.flight_date >= @fromDate');
-    params.fromDate = param.date(filter.fromDate);
-  }
-  if (filter.toDate) {
-    segment.push('s.flight_date <= @toDate');
-    params.toDate = param.date(filter.toDate);
-  }
-  if (filter.departureAirport) {
-    segment.push('f.departure_airport = @departureAirport');
-    params.departureAirport = param.code(filter.departureAirport);
-  }
-  if (filter.arrivalAirport) {
-    segment.push('f.arrival_airport = @arrivalAirport');
-    params.arrivalAirport = param.code(filter.arrivalAirport);
-  }
-  if (filter.flightNumber) {
-    segment.push('f.flight_number = @flightNumber');
-    params.flightNumber = param.code(filter.flightNumber);
-  }
-  if (segment.length) {
-    clauses.push(`EXISTS (SELECT 1 FROM segments s JOIN flights f ON f.id = s.flight_id WHERE s.booking_id = b.id AND ${segment.join(' AND ')})`);
-  }
-  if (filter.nameTerms?.length) {
-    clauses.push(
+  const segment = new Conditions<Param>()
+    .when(filter.fromDate, 's.flight_date >= @fromDate', 'fromDate', param.date)
+    .when(filter.toDate, 's.flight_date <= @toDate', 'toDate', param.date)
+    .when(filter.departureAirport, 'f.departure_airport = @departureAirport', 'departureAirport', param.code)
+    .when(filter.arrivalAirport, 'f.arrival_airport = @arrivalAirport', 'arrivalAirport', param.code)
+    .when(filter.flightNumber, 'f.flight_number = @flightNumber', 'flightNumber', param.code);
+  const where = new Conditions<Param>()
+    .when(filter.status, 'b.status = @status', 'status', param.code)
+    .if(!segment.empty, `EXISTS (SELECT 1 FROM segments s JOIN flights f ON f.id = s.flight_id WHERE s.booking_id = b.id ${segment.sql('AND')})`)
+    .when(
+      filter.nameTerms?.length ? filter.nameTerms : undefined,
       "EXISTS (SELECT 1 FROM passengers p WHERE p.booking_id = b.id AND EXISTS (SELECT 1 FROM OPENJSON(@terms) t WHERE p.search_key LIKE CONCAT(N'%', t.value, N'%')))",
+      'terms',
+      param.json,
     );
-    params.terms = param.json(filter.nameTerms);
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { where: where.sql(), params: { ...where.params, ...segment.params } };
 }
 
 /** The statements list() sends for a filter (exported so the parse test can enumerate every variant). */

@@ -2,7 +2,8 @@ import type { Cabin } from '../../domain/aircraft';
 import type { SeatsSold } from '../../domain/flights';
 import { cabinColumns, flightColumns, flightFromRow, flightValues, weekdayBit, type FlightRow } from '../rows';
 import { DuplicateError, type FlightFilter, type FlightRepository, type FlightSortKey } from '../store';
-import { param, violatedConstraint, type Db, type Params } from './database';
+import { Conditions } from '../conditions';
+import { param, violatedConstraint, type Db, type Param, type Params } from './database';
 
 export const sql = {
   byId: 'SELECT * FROM flights WHERE id = @id',
@@ -32,48 +33,20 @@ export const flightOrders: Record<FlightSortKey | 'default', (fare: string) => s
 export const page = 'OFFSET @skip ROWS FETCH NEXT @limit ROWS ONLY';
 
 function whereClause(filter: FlightFilter): { where: string; params: Params } {
-  const clauses: string[] = [];
-  const params: Params = {};
-  if (filter.from) {
-    clauses.push('departure_airport IN (SELECT value FROM OPENJSON(@from))');
-    params.from = param.json(filter.from);
-  }
-  if (filter.to) {
-    clauses.push('arrival_airport IN (SELECT value FROM OPENJSON(@to))');
-    params.to = param.json(filter.to);
-  }
-  if (filter.airlineCode) {
-    clauses.push('airline_code = @airline');
-    params.airline = param.code(filter.airlineCode);
-  }
-  if (filter.status) {
-    clauses.push('status = @status');
-    params.status = param.code(filter.status);
-  }
-  if (filter.weekday) {
-    // The day's bit is set: integer division shifts it to the lowest bit.
-    clauses.push('(days_mask / @weekdayBit) % 2 = 1');
-    params.weekdayBit = param.int(weekdayBit(filter.weekday));
-  }
-  if (filter.departAfter) {
-    clauses.push('departure_time >= @departAfter');
-    params.departAfter = param.code(filter.departAfter);
-  }
-  if (filter.departBefore) {
-    clauses.push('departure_time <= @departBefore');
-    params.departBefore = param.code(filter.departBefore);
-  }
   const fare = cabinColumns[filter.cabin ?? 'economy'].fare;
-  if (filter.cabin) clauses.push(`${fare} IS NOT NULL AND ${cabinColumns[filter.cabin].capacity} > 0`);
-  if (filter.minFareCents !== undefined) {
-    clauses.push(`${fare} >= @minFare`);
-    params.minFare = param.int(filter.minFareCents);
-  }
-  if (filter.maxFareCents !== undefined) {
-    clauses.push(`${fare} <= @maxFare`);
-    params.maxFare = param.int(filter.maxFareCents);
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  const where = new Conditions<Param>()
+    .when(filter.from, 'departure_airport IN (SELECT value FROM OPENJSON(@from))', 'from', param.json)
+    .when(filter.to, 'arrival_airport IN (SELECT value FROM OPENJSON(@to))', 'to', param.json)
+    .when(filter.airlineCode, 'airline_code = @airline', 'airline', param.code)
+    .when(filter.status, 'status = @status', 'status', param.code)
+    // The day's bit is set: integer division shifts it to the lowest bit.
+    .when(filter.weekday, '(days_mask / @weekdayBit) % 2 = 1', 'weekdayBit', (day) => param.int(weekdayBit(day)))
+    .when(filter.departAfter, 'departure_time >= @departAfter', 'departAfter', param.code)
+    .when(filter.departBefore, 'departure_time <= @departBefore', 'departBefore', param.code)
+    .when(filter.cabin, `${fare} IS NOT NULL AND ${cabinColumns[filter.cabin ?? 'economy'].capacity} > 0`)
+    .when(filter.minFareCents, `${fare} >= @minFare`, 'minFare', param.int)
+    .when(filter.maxFareCents, `${fare} <= @maxFare`, 'maxFare', param.int);
+  return { where: where.sql(), params: where.params };
 }
 
 /** The statements list() sends for a filter (exported so the parse test can enumerate every variant). */

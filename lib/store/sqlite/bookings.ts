@@ -11,46 +11,27 @@ import {
   type IdempotentReplay,
   type WriteResult,
 } from '../store';
+import { Conditions } from '../conditions';
 import { isUniqueViolation, statementCache, type Db } from './database';
 
 function bookingFilterClause(filter: BookingFilter): { sql: string; params: Record<string, unknown> } {
-  const clauses: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.status) {
-    clauses.push('b.status = @status');
-    params.status = filter.status;
-  }
-  const segment: string[] = [];
-  if (filter.fromDate) {
-    segment.push('s.flight_date >= @fromDate');
-    params.fromDate = filter.fromDate;
-  }
-  if (filter.toDate) {
-    segment.push('s.flight_date <= @toDate');
-    params.toDate = filter.toDate;
-  }
-  if (filter.departureAirport) {
-    segment.push('f.departure_airport = @departureAirport');
-    params.departureAirport = filter.departureAirport;
-  }
-  if (filter.arrivalAirport) {
-    segment.push('f.arrival_airport = @arrivalAirport');
-    params.arrivalAirport = filter.arrivalAirport;
-  }
-  if (filter.flightNumber) {
-    segment.push('f.flight_number = @flightNumber');
-    params.flightNumber = filter.flightNumber;
-  }
-  if (segment.length) {
-    clauses.push(`EXISTS (SELECT 1 FROM segments s JOIN flights f ON f.id = s.flight_id WHERE s.booking_id = b.id AND ${segment.join(' AND ')})`);
-  }
-  if (filter.nameTerms?.length) {
-    clauses.push(
+  const same = <T>(value: T) => value;
+  const segment = new Conditions<unknown>()
+    .when(filter.fromDate, 's.flight_date >= @fromDate', 'fromDate', same)
+    .when(filter.toDate, 's.flight_date <= @toDate', 'toDate', same)
+    .when(filter.departureAirport, 'f.departure_airport = @departureAirport', 'departureAirport', same)
+    .when(filter.arrivalAirport, 'f.arrival_airport = @arrivalAirport', 'arrivalAirport', same)
+    .when(filter.flightNumber, 'f.flight_number = @flightNumber', 'flightNumber', same);
+  const where = new Conditions<unknown>()
+    .when(filter.status, 'b.status = @status', 'status', same)
+    .if(!segment.empty, `EXISTS (SELECT 1 FROM segments s JOIN flights f ON f.id = s.flight_id WHERE s.booking_id = b.id ${segment.sql('AND')})`)
+    .when(
+      filter.nameTerms?.length ? filter.nameTerms : undefined,
       "EXISTS (SELECT 1 FROM passengers p, json_each(@terms) t WHERE p.booking_id = b.id AND p.search_key LIKE '%' || t.value || '%')",
+      'terms',
+      JSON.stringify,
     );
-    params.terms = JSON.stringify(filter.nameTerms);
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { sql: where.sql(), params: { ...where.params, ...segment.params } };
 }
 
 export function sqliteBookings(db: Db): BookingRepository {

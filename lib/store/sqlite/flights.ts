@@ -1,53 +1,27 @@
 import type { SeatsSold } from '../../domain/flights';
 import type { Cabin } from '../../domain/aircraft';
 import { cabinColumns, flightColumns, flightFromRow, flightValues, weekdayBit, type FlightRow } from '../rows';
+import { Conditions } from '../conditions';
 import { DuplicateError, type FlightFilter, type FlightRepository } from '../store';
 import { isUniqueViolation, statementCache, type Db } from './database';
 
 const columns = flightColumns;
 
 function whereClause(filter: FlightFilter): { sql: string; params: Record<string, unknown> } {
-  const clauses: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.from) {
-    clauses.push('departure_airport IN (SELECT value FROM json_each(@from))');
-    params.from = JSON.stringify(filter.from);
-  }
-  if (filter.to) {
-    clauses.push('arrival_airport IN (SELECT value FROM json_each(@to))');
-    params.to = JSON.stringify(filter.to);
-  }
-  if (filter.airlineCode) {
-    clauses.push('airline_code = @airline');
-    params.airline = filter.airlineCode;
-  }
-  if (filter.status) {
-    clauses.push('status = @status');
-    params.status = filter.status;
-  }
-  if (filter.weekday) {
-    clauses.push('(days_mask & @weekdayBit) <> 0');
-    params.weekdayBit = weekdayBit(filter.weekday);
-  }
-  if (filter.departAfter) {
-    clauses.push('departure_time >= @departAfter');
-    params.departAfter = filter.departAfter;
-  }
-  if (filter.departBefore) {
-    clauses.push('departure_time <= @departBefore');
-    params.departBefore = filter.departBefore;
-  }
   const fare = cabinColumns[filter.cabin ?? 'economy'].fare;
-  if (filter.cabin) clauses.push(`${fare} IS NOT NULL AND ${cabinColumns[filter.cabin].capacity} > 0`);
-  if (filter.minFareCents !== undefined) {
-    clauses.push(`${fare} >= @minFare`);
-    params.minFare = filter.minFareCents;
-  }
-  if (filter.maxFareCents !== undefined) {
-    clauses.push(`${fare} <= @maxFare`);
-    params.maxFare = filter.maxFareCents;
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  const same = <T>(value: T) => value;
+  const where = new Conditions<unknown>()
+    .when(filter.from, 'departure_airport IN (SELECT value FROM json_each(@from))', 'from', JSON.stringify)
+    .when(filter.to, 'arrival_airport IN (SELECT value FROM json_each(@to))', 'to', JSON.stringify)
+    .when(filter.airlineCode, 'airline_code = @airline', 'airline', same)
+    .when(filter.status, 'status = @status', 'status', same)
+    .when(filter.weekday, '(days_mask & @weekdayBit) <> 0', 'weekdayBit', weekdayBit)
+    .when(filter.departAfter, 'departure_time >= @departAfter', 'departAfter', same)
+    .when(filter.departBefore, 'departure_time <= @departBefore', 'departBefore', same)
+    .when(filter.cabin, `${fare} IS NOT NULL AND ${cabinColumns[filter.cabin ?? 'economy'].capacity} > 0`)
+    .when(filter.minFareCents, `${fare} >= @minFare`, 'minFare', same)
+    .when(filter.maxFareCents, `${fare} <= @maxFare`, 'maxFare', same);
+  return { sql: where.sql(), params: where.params };
 }
 
 function orderBy(filter: FlightFilter): string {
