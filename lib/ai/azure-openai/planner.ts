@@ -95,9 +95,11 @@ function withoutKey(schema: Record<string, unknown>): Record<string, unknown> {
   return { ...schema, properties, ...(required && { required }) };
 }
 
+/** A read tool call; a write never runs here (a second write in the same turn is refused: one proposal at a time). */
 async function run(call: ToolCall, byName: Map<string, ToolDescription>, context: PlanContext): Promise<ToolResult> {
   const tool = byName.get(call.function.name);
   if (!tool || (staffOnlyTools as readonly string[]).includes(call.function.name)) return { isError: true, result: `unknown tool ${call.function.name}` };
+  if (isWriteTool(tool.name)) return { isError: true, result: 'one change at a time: propose this one after the user has answered the first' };
   const parsed = parseArguments(call);
   if (!parsed.ok) return { isError: true, result: parsed.error };
   return context.call(tool.agent, tool.name, parsed.value);

@@ -2,6 +2,8 @@
  * The model's I/O as schemas (TypeChat style): what we send, what we accept back. A reply that does
  * not fit is an error the loop reports to the model, never something it acts on.
  */
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation';
 import { z } from 'zod';
 
 export const ToolCall = z.object({
@@ -43,14 +45,19 @@ export function parseArguments(call: ToolCall): { ok: true; value: Record<string
   }
 }
 
-/** Checks arguments against the tool's MCP input schema (JSON Schema) before code acts on them. */
+/**
+ * Checks arguments against the tool's MCP input schema (JSON Schema) before code acts on them, with the
+ * MCP SDK's Ajv validator: JSON Schema patterns are Unicode regular expressions (the agents' name pattern
+ * uses \p{L}), which zod's fromJSONSchema compiles without the u flag, rejecting every name. A fresh
+ * validator per check: Ajv caches every schema it compiles, and these schemas are built per call.
+ */
 export function validateArguments(inputSchema: Record<string, unknown>, args: Record<string, unknown>): string | undefined {
-  let schema: z.ZodType;
+  let check: ReturnType<AjvJsonSchemaValidator['getValidator']>;
   try {
-    schema = z.fromJSONSchema(inputSchema as Parameters<typeof z.fromJSONSchema>[0]);
+    check = new AjvJsonSchemaValidator().getValidator(inputSchema as JsonSchemaType);
   } catch {
     return undefined;
   }
-  const result = schema.safeParse(args);
-  return result.success ? undefined : result.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; ');
+  const result = check(args);
+  return result.valid ? undefined : result.errorMessage;
 }
