@@ -20,29 +20,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-interface WallClock {
-  date: string;
-  time: string;
-  epochAsUtc: number;
-}
-
-function wallClock(instant: number, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}`;
-  return { date, time, epochAsUtc: Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!) };
-}
-
-/** Today's date in a time zone. */
-export function localDate(timeZone: string, now: Date = new Date()): string {
-  return wallClock(now.getTime(), timeZone).date;
-}
-
 const offsets = new Map<string, number>();
 
+/** How far the zone's wall clock is ahead of UTC at an instant (Intl: exact, but slow; hence the cache below). */
 function offsetMs(timeZone: string, instant: number): number {
-  return wallClock(instant, timeZone).epochAsUtc - Math.floor(instant / 1000) * 1000;
+  const parts: Record<string, string> = {};
+  for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /**
@@ -64,6 +49,11 @@ function offsetOn(date: string, timeZone: string): number {
 /** The instant (epoch ms) at which the wall clock in `timeZone` shows `date` `time`. */
 export function zonedToEpoch(date: string, time: string, timeZone: string): number {
   return Date.parse(`${date}T${time.slice(0, 5)}:00Z`) - offsetOn(date, timeZone);
+}
+
+/** Today's date in a time zone. */
+export function localDate(timeZone: string, now: Date = new Date()): string {
+  return localDateTime(now.getTime(), timeZone).date;
 }
 
 /** The local date and time of an instant in a time zone. */

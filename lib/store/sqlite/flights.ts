@@ -11,8 +11,8 @@ function whereClause(filter: FlightFilter): { sql: string; params: Record<string
   const fare = cabinColumns[filter.cabin ?? 'economy'].fare;
   const same = <T>(value: T) => value;
   const where = new Conditions<unknown>()
-    .when(filter.from, 'departure_airport IN (SELECT value FROM json_each(@from))', 'from', JSON.stringify)
-    .when(filter.to, 'arrival_airport IN (SELECT value FROM json_each(@to))', 'to', JSON.stringify)
+    .when(filter.from, `departure_airport IN (${placeholders('from', filter.from)})`)
+    .when(filter.to, `arrival_airport IN (${placeholders('to', filter.to)})`)
     .when(filter.airlineCode, 'airline_code = @airline', 'airline', same)
     .when(filter.status, 'status = @status', 'status', same)
     .when(filter.weekday, '(days_mask & @weekdayBit) <> 0', 'weekdayBit', weekdayBit)
@@ -21,7 +21,16 @@ function whereClause(filter: FlightFilter): { sql: string; params: Record<string
     .when(filter.cabin, `${fare} IS NOT NULL AND ${cabinColumns[filter.cabin ?? 'economy'].capacity} > 0`)
     .when(filter.minFareCents, `${fare} >= @minFare`, 'minFare', same)
     .when(filter.maxFareCents, `${fare} <= @maxFare`, 'maxFare', same);
-  return { sql: where.sql(), params: where.params };
+  return { sql: where.sql(), params: { ...where.params, ...listParams('from', filter.from), ...listParams('to', filter.to) } };
+}
+
+/** `@from0, @from1`: one placeholder per code (a handful of codes plans better than json_each); none matches nothing. */
+function placeholders(name: string, values: readonly string[] | undefined): string {
+  return values?.length ? values.map((_, i) => `@${name}${i}`).join(', ') : 'NULL';
+}
+
+function listParams(name: string, values: readonly string[] | undefined): Record<string, string> {
+  return Object.fromEntries((values ?? []).map((value, i) => [`${name}${i}`, value]));
 }
 
 function orderBy(filter: FlightFilter): string {
