@@ -49,12 +49,11 @@ function optionOf(row: Row, index: number, passengers: number): FlightOption {
   };
 }
 
-/** Search or recommendation results as numbered options (at most `limit`). */
-export function optionsOf(result: unknown, passengers: number, limit = 5): FlightOption[] {
+/** Search or recommendation results (or one flight's availability) as numbered options. */
+export function optionsOf(result: unknown, passengers: number): FlightOption[] {
   return rowsOf(result)
     .map((row, i) => optionOf(isRow(row.itinerary) ? (row.itinerary as Row) : row, i + 1, passengers))
-    .filter((option) => option.flight_number)
-    .slice(0, limit);
+    .filter((option) => option.flight_number);
 }
 
 /** The message a failed tool call carries. */

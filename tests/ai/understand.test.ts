@@ -122,6 +122,19 @@ const zh: Case[] = [
   // typing noise
   ['帮我订  明天 北京 到 上海！！', { intent: 'book', origin: BJS, destination: SHA, date: '2026-11-25' }],
   ['乘客：张三，明天去上海。', { passengerNames: ['张三'], date: '2026-11-25', destination: SHA }],
+  // names whose given character is also a common word (一 is a count, 飞 a verb)
+  ['那个便宜的，乘客钱一', { intent: 'select', optionHint: 'cheapest', passengerNames: ['钱一'] }],
+  ['第二个，乘客陈一', { intent: 'select', optionIndex: 2, passengerNames: ['陈一'] }],
+  ['钱一', { intent: 'inform', passengerNames: ['钱一'] }],
+  ['给李飞订明天去上海的机票', { intent: 'book', passengerNames: ['李飞'], date: '2026-11-25' }],
+  ['乘客是赵六', { intent: 'inform', passengerNames: ['赵六'] }],
+  ['乘客叫孙七，明天', { passengerNames: ['孙七'], date: '2026-11-25' }],
+  // changing a booking's date, and references without a cue word
+  ['把预订ABC234改到后天', { intent: 'change_flight', reference: 'ABC234', date: '2026-11-26' }],
+  ['把QWERTY改到后天', { intent: 'change_flight', reference: 'QWERTY', date: '2026-11-26' }],
+  ['取消QWERTY，姓李', { intent: 'cancel', reference: 'QWERTY', surname: '李' }],
+  ['帮我订明天北京到上海的CA1001，乘客张三', { intent: 'book', flightNumber: 'CA1001', passengerNames: ['张三'], date: '2026-11-25' }],
+  ['换个靠窗的座位', { intent: 'change_seat', seatPreference: 'window' }],
 ];
 
 const en: Case[] = [
@@ -220,6 +233,29 @@ const en: Case[] = [
   // typing noise
   ['  BOOK   a flight  from  beijing to SHANGHAI   tommorow ', { intent: 'book', origin: BJS, destination: SHA, date: '2026-11-25' }],
   ['cancel ABC234，surname Li！', { intent: 'cancel', reference: 'ABC234', surname: 'Li' }],
+  // names that are also days or months
+  ['book the second one for Sun Qi', { intent: 'book', optionIndex: 2, passengerNames: ['Sun Qi'] }],
+  ['the second one, passenger Mon Li', { intent: 'select', optionIndex: 2, passengerNames: ['Mon Li'] }],
+  ['book a flight to Shanghai tomorrow for May Wang', { intent: 'book', date: '2026-11-25', passengerNames: ['May Wang'] }],
+  ['passengers June Li and Sat Chen', { passengerNames: ['June Li', 'Sat Chen'] }],
+  ['Sun Qi', { intent: 'inform', passengerNames: ['Sun Qi'] }],
+  ['for Zhang San on Sun', { passengerNames: ['Zhang San'], date: '2026-11-29' }],
+  ['book for Sun', { date: '2026-11-29' }],
+  ['Mr Sun\'s bookings', { intent: 'find_bookings', surname: 'Sun', honorificOnly: true }],
+  ['the passenger is Zhao Liu', { intent: 'inform', passengerNames: ['Zhao Liu'] }],
+  ['passengers are John Smith and Mary Jones', { passengerNames: ['John Smith', 'Mary Jones'] }],
+  // changing a booking's date
+  ['move booking ABC234 to Friday', { intent: 'change_flight', reference: 'ABC234', date: '2026-11-27' }],
+  ['change booking ABC234 to the day after tomorrow', { intent: 'change_flight', reference: 'ABC234', date: '2026-11-26' }],
+  ['move the booking to Friday', { intent: 'change_flight', date: '2026-11-27' }],
+  // by name: the privacy answer, never a list
+  ['find all bookings for Mr Li', { intent: 'find_bookings', surname: 'Li', honorificOnly: true }],
+  ['all bookings for Zhang San', { intent: 'find_bookings', passengerNames: ['Zhang San'] }],
+  // references in capitals without a cue word, when the message is about a booking
+  ['QWERTY', { intent: 'booking_details', reference: 'QWERTY' }],
+  ['cancel QWERTY for Li', { intent: 'cancel', reference: 'QWERTY', surname: 'Li' }],
+  ['how much refund for KQZXWB, surname Li', { intent: 'refund_quote', reference: 'KQZXWB' }],
+  ['a window seat please', { intent: 'inform', seatPreference: 'window' }],
 ];
 
 describe('understand (zh)', () => {
@@ -249,6 +285,17 @@ describe('what must not be read into a message', () => {
     ['谢谢', ['passengerNames']],
     ['Show booking QWERTY', ['flightNumber']],
     ['book flight MU5234 tomorrow', ['reference']],
+    ['for Friday', ['passengerNames', 'surname']],
+    ['book for May 5', ['passengerNames', 'surname']],
+    ['book for Sun', ['passengerNames', 'surname']],
+    ['给王一张票', ['passengerNames']],
+    ['为王一个人订', ['passengerNames']],
+    ['THANKS', ['reference']],
+    ['PLEASE CANCEL', ['reference']],
+    ['BOOK BEIJING TO SHANGHAI TOMORROW', ['reference']],
+    ['book a flight for SUNDAY', ['reference']],
+    ['cancel QWERTY', ['flightNumber']],
+    ['change to CA1503', ['reference']],
   ];
   it.each(absent)('%s', (text, fields) => {
     const understanding = understand(text, { now });

@@ -59,6 +59,15 @@ const zh: Scenario[] = [
   { name: '问候', language: 'zh', steps: [answers('你好')], after: { unchanged: true } },
   { name: '推荐', language: 'zh', steps: [say('推荐一个明天北京到上海的航班', ['recommend_flights'], 'input')], after: { unchanged: true } },
   { name: '无待确认', language: 'zh', steps: [answers('确认')], after: { unchanged: true } },
+  { name: '选便宜的（名字带“一”）', language: 'zh', steps: [say('查一下后天上海到北京的航班', ['search_flights'], 'input'), proposes('那个便宜的，乘客钱一'), answers('确认', ['create_booking'])], after: { booked: { passenger: '钱一' } } },
+  { name: '选第二个（名字带“一”）', language: 'zh', steps: [say('明天北京到上海的航班', ['search_flights'], 'input'), proposes('第二个，乘客陈一'), answers('确认', ['create_booking'])], after: { booked: { passenger: '陈一' } } },
+  { name: '乘客是…', language: 'zh', steps: [say('我想订后天北京到成都的机票', ['search_flights'], 'input'), proposes('乘客是赵六'), answers('确认', ['create_booking'])], after: { booked: { passenger: '赵六' } } },
+  { name: '把预订改到后天', language: 'zh', existing: true, steps: [proposes('把预订{ref}改到后天，姓李', ['get_booking', 'search_flights', 'change_flight']), answers('确认', ['change_flight'])], after: { movedDays: 2 } },
+  { name: '编号无提示词', language: 'zh', existing: true, steps: [proposes('取消{ref}，姓李', ['quote_cancellation']), answers('确认', ['cancel_booking'])], after: { cancelled: true } },
+  { name: '指定航班号（列出的五个之外）', language: 'zh', steps: [proposes('帮我订明天北京到上海的MU5132，乘客张三', ['search_flights']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
+  { name: '指定航班号（搜索结果之外）', language: 'zh', steps: [proposes('帮我订明天晚上北京到上海的CA1001，乘客张三', ['search_flights', 'check_availability']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
+  { name: '指定航班号（不飞这条航线）', language: 'zh', steps: [say('帮我订明天北京到上海的CA1502，乘客张三', ['search_flights', 'check_availability'], 'input')], after: { unchanged: true } },
+  { name: '查看后换靠窗座位', language: 'zh', existing: true, steps: [answers('查一下预订 {ref} 的详情，姓李', ['get_booking']), proposes('换个靠窗的座位', ['get_booking', 'get_seat_map']), answers('确认', ['change_seat'])], after: { seat: '31K' } }, // the frontmost free window seat after the bookings made before it
 ];
 
 const en: Scenario[] = [
@@ -85,6 +94,18 @@ const en: Scenario[] = [
   { name: 'greeting', language: 'en', steps: [answers('hello')], after: { unchanged: true } },
   { name: 'recommend', language: 'en', steps: [say('recommend a flight from Beijing to Shanghai tomorrow', ['recommend_flights'], 'input')], after: { unchanged: true } },
   { name: 'nothing to confirm', language: 'en', steps: [answers('yes')], after: { unchanged: true } },
+  { name: 'a name that reads as a day', language: 'en', steps: [say('flights from Beijing to Shanghai tomorrow', ['search_flights'], 'input'), proposes('book the second one for Sun Qi'), answers('yes', ['create_booking'])], after: { booked: { passenger: 'Sun Qi' } } },
+  { name: 'a name that reads as a month', language: 'en', steps: [proposes('book a flight from Beijing to Shanghai tomorrow for May Wang', ['search_flights']), answers('yes', ['create_booking'])], after: { booked: { passenger: 'May Wang' } } },
+  { name: 'the passenger is …', language: 'en', steps: [say('I want to book a flight from Beijing to Chengdu the day after tomorrow', ['search_flights'], 'input'), proposes('the passenger is Zhao Liu'), answers('confirm', ['create_booking'])], after: { booked: { passenger: 'Zhao Liu' } } },
+  { name: 'move booking to a date', language: 'en', existing: true, steps: [proposes('move booking {ref} to the day after tomorrow, surname Li', ['get_booking', 'search_flights', 'change_flight']), answers('yes', ['change_flight'])], after: { movedDays: 2 } },
+  { name: 'change booking to a date', language: 'en', existing: true, steps: [proposes('change booking {ref} to the day after tomorrow, surname Li', ['get_booking', 'search_flights', 'change_flight']), answers('yes', ['change_flight'])], after: { movedDays: 2 } },
+  { name: 'find all bookings by name (privacy)', language: 'en', existing: true, steps: [asks('find all bookings for Mr Li'), answers('{ref}', ['get_booking'])], after: { unchanged: true } },
+  { name: 'reference without a cue word', language: 'en', existing: true, steps: [proposes('cancel {ref} for Li', ['quote_cancellation']), answers('yes', ['cancel_booking'])], after: { cancelled: true } },
+  { name: 'flight number beyond the search results', language: 'en', steps: [proposes('book HU7605 from Beijing to Shanghai tomorrow for Zhang San', ['search_flights', 'check_availability']), answers('yes', ['create_booking'])], after: { booked: { passenger: 'Zhang San' } } },
+  { name: 'flight number outside the search', language: 'en', steps: [proposes('book CA1001 from Beijing to Shanghai tomorrow evening for Zhang San', ['search_flights', 'check_availability']), answers('yes', ['create_booking'])], after: { booked: { passenger: 'Zhang San' } } },
+  { name: 'flight number on another route', language: 'en', steps: [say('book CA1502 from Beijing to Shanghai tomorrow for Zhang San', ['search_flights', 'check_availability'], 'input')], after: { unchanged: true } },
+  { name: 'aisle seat after the details', language: 'en', existing: true, steps: [answers('show me booking {ref}, surname Li', ['get_booking']), proposes('an aisle seat please', ['get_booking', 'get_seat_map']), answers('yes', ['change_seat'])], after: { seat: '32G' } }, // the frontmost free aisle seat after the bookings made before it
+  { name: 'seat side step by step', language: 'en', existing: true, steps: [asks('I want to change my seat'), asks('{ref}, surname Li'), proposes('window', ['get_booking', 'get_seat_map']), answers('no')], after: { unchanged: true } },
 ];
 
 export const corpus: Scenario[] = [...zh, ...en];

@@ -1,6 +1,8 @@
 import { airlineCodes, referenceCues } from './lexicon';
 import type { Normalised } from './normalise';
 import { PhraseTable } from './phrases';
+import { within, type Span } from './places';
+import { calendarWords, tableWords } from './words';
 
 const airlines = new Set(airlineCodes);
 const cues = new PhraseTable(referenceCues.map((cue) => [cue, true] as const));
@@ -10,7 +12,7 @@ function isCued(lower: string, index: number): boolean {
   return cues.endingAt(lower.slice(0, index).replace(/[\s:#：]+$/, '')) !== undefined;
 }
 
-function looksLikeFlight(token: string): boolean {
+export function looksLikeFlight(token: string): boolean {
   return airlines.has(token.slice(0, 2).toUpperCase()) && /^\d{3,4}$/.test(token.slice(2));
 }
 
@@ -27,6 +29,18 @@ export function extractReference({ text, lower }: Normalised): string | undefine
     const mixed = /\d/.test(token) && /[a-z]/i.test(token);
     const capitals = /^[A-Z]+$/.test(token);
     if ((mixed && (cued || !looksLikeFlight(token))) || (capitals && cued)) return token.toUpperCase();
+  }
+  return undefined;
+}
+
+/**
+ * A token in capitals of the reference alphabet that is no known word and no place (KQZXWB, MU2K34, not CANCEL):
+ * a booking reference when the message is about a booking, which the caller decides.
+ */
+export function capitalsReference(text: string, places: readonly Span[] = []): string | undefined {
+  for (const match of text.matchAll(/(?<![A-Za-z0-9])[A-HJ-NP-Z2-9]{6}(?![A-Za-z0-9])/g)) {
+    const lower = match[0].toLowerCase();
+    if (!tableWords.has(lower) && !calendarWords.has(lower) && !within(match.index, places)) return match[0];
   }
   return undefined;
 }

@@ -2,6 +2,9 @@ import { intentPhrases, replyClauses, replyFillers, type IntentPhrases } from '.
 import { PhraseTable } from './phrases';
 import type { Intent } from './types';
 
+/** Requests about an existing booking: they need its reference and a surname. */
+export const manageIntents: readonly Intent[] = ['booking_details', 'refund_quote', 'cancel', 'change_seat', 'change_flight'];
+
 /** What else the message carries; some phrases mean different things with or without it. */
 export interface Signals {
   reference: boolean;

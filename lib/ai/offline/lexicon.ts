@@ -87,6 +87,7 @@ export const intentPhrases: IntentPhrases[] = [
     phrases: [
       '改签', '改到', '改成', '改为', '改期', '改日期', '改时间', '换航班', '换成', '换到', '改一下航班', '改航班', '延期', '提前到',
       'change flight', 'change my flight', 'change the flight', 'change my booking', 'move my booking', 'move my flight',
+      'change booking', 'change the booking', 'move booking', 'move the booking', 'move it to', 'move the flight',
       'reschedule', 'rebook', 'switch to', 'change it to', 'change to', 'change the date', 'change date', 'change the time',
     ],
   },
@@ -114,6 +115,7 @@ export const intentPhrases: IntentPhrases[] = [
       '我的预订', '我的订单', '我的机票', '我的行程', '的预订', '的订单', '的所有预订', '的全部预订', '查找预订', '查预订', '找预订',
       'my bookings', 'my booking', 'my reservations', 'my reservation', 'my trips', 'find bookings', 'find my bookings',
       'bookings for', 'bookings under', 'reservations for', 'look up bookings', 'find booking', '\'s bookings', '\'s booking', '\'s reservations',
+      'all bookings for', 'all the bookings for', 'all reservations for', 'every booking for', 'all bookings under',
     ],
   },
   {
@@ -264,7 +266,12 @@ export const honorifics = {
 };
 
 /** Words after which a Chinese name follows: 乘客张三, 给张三和李四订. */
-export const zhNameMarkers = ['乘客是', '乘客', '旅客', '乘机人', '姓名是', '姓名', '名字是', '名字叫', '我叫', '叫', '给', '帮', '为', '替'];
+export const zhNameMarkers = ['乘客是', '乘客叫', '乘客名字是', '乘客姓名是', '乘机人是', '旅客是', '乘客', '旅客', '乘机人', '姓名是', '姓名', '名字是', '名字叫', '我叫', '叫', '给', '帮', '为', '替'];
+/**
+ * Stop words that are also common given names (钱一, 陈一, 李飞): right after a surname one of them is the name
+ * when a word boundary follows (乘客钱一, 给李飞订), not a count (王一个人, 给张一张票).
+ */
+export const zhGivenNameStops = ['一', '飞'];
 /** Joins several names: 张三和李四. */
 export const zhNameJoiners = ['和', '跟', '与', '及', '、', ',', '，'];
 /** Where a Chinese given name stops: the next word is not part of the name. */
@@ -279,7 +286,9 @@ export const zhNameLeadIns = ['查找', '查询', '查看', '查一下', '查', 
 export const zhBookingNouns = ['预订', '订单', '机票', '行程', '所有预订', '全部预订', '所有订单', '全部订单'];
 
 /** Words after which a Latin name follows: passenger John Smith, for Zhang San. */
-export const enNameMarkers = ['passengers', 'passenger', 'travellers', 'traveller', 'travelers', 'traveler', 'my name is', 'name is', 'named', 'under the name', 'under', 'for', 'i am', 'i\'m'];
+export const enNameMarkers = [
+  'the passenger is', 'passenger is', 'passengers are', 'the passengers are', 'passenger name is', 'passenger\'s name is', 'the traveller is', 'traveller is',
+  'the traveler is', 'traveler is', 'passengers', 'passenger', 'travellers', 'traveller', 'travelers', 'traveler', 'my name is', 'name is', 'named', 'under the name', 'under', 'for', 'i am', 'i\'m'];
 export const enNameJoiners = ['and', '&', ','];
 export const enSurnameMarkers = ['surname', 'surname is', 'last name', 'last name is', 'family name', 'family name is'];
 export const zhSurnameMarkers = ['姓'];
@@ -310,9 +319,17 @@ export const enNotNames = [
   'on', 'at', 'in', 'to', 'from', 'of', 'with', 'and', 'or', 'by', 'via', 'about', 'please', 'thanks', 'thank', 'is', 'are', 'was', 'be', 'can', 'could',
   'would', 'will', 'should', 'want', 'need', 'like', 'get', 'how', 'what', 'when', 'which', 'who', 'why', 'where', 'all', 'any', 'some', 'both', 'each',
   'seat', 'seats', 'ticket', 'tickets', 'trip', 'trips', 'return', 'one', 'way', 'round', 'day', 'days', 'week', 'weeks', 'month', 'next', 'last', 'same',
+  'ok', 'okay', 'yes', 'no', 'hi', 'hello',
+];
+
+/**
+ * Days and months: never a name alone ("for Friday", "for May 5"), but the first word of one when a name word follows
+ * (Sun Qi, May Wang, June Li).
+ */
+export const enCalendarWords = [
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ok', 'okay', 'yes', 'no', 'hi', 'hello',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ];
 
 /** Words that start with a surname character but are not names: 周五, 高铁, 金额. */

@@ -1,4 +1,4 @@
-/** What the offline planner says, in the traveller's language. The dialogue policy picks the key. */
+/** What the offline planner says, in the traveller's language. The dialogue policy picks the key and fills the {blanks}. */
 import type { Language } from './types';
 
 const catalogue = {
@@ -21,6 +21,10 @@ const catalogue = {
     en: 'I can search flights ("Beijing to Shanghai tomorrow"), book, look up a booking, change a flight or seat, cancel, quote a refund, and check a flight.',
   },
   notUnderstood: { zh: '抱歉，我没太明白。可以换个说法吗？例如“明天北京到上海的航班”。', en: 'Sorry, I did not get that. Could you rephrase, e.g. "flights from Beijing to Shanghai tomorrow"?' },
+  flightNotBookable: { zh: '{flight} 无法预订：{why}', en: '{flight} cannot be booked: {why}' },
+  flightOffRoute: { zh: '{flight} 不飞这条航线（它从 {from} 飞往 {to}）。', en: '{flight} does not fly this route (it flies {from}→{to}).' },
+  flightFull: { zh: '{flight} 当天这个舱位只剩 {seats} 个座位，不够。', en: 'Not enough seats left on {flight} in that cabin that day ({seats} left).' },
+  noSeatFree: { zh: '这个航班上已经没有空的{side}座位了。', en: 'There is no free {side} seat left on this flight.' },
   offTopic: {
     zh: '抱歉，我只能帮您处理机票相关的事情，也无法查看其他乘客的信息。',
     en: "Sorry, I can only help with flights and your own bookings, and I can't share other passengers' details.",
@@ -29,6 +33,6 @@ const catalogue = {
 
 export type MessageKey = keyof typeof catalogue;
 
-export function message(key: MessageKey, language: Language): string {
-  return catalogue[key][language];
+export function message(key: MessageKey, language: Language, blanks: Record<string, string | number> = {}): string {
+  return catalogue[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(blanks[name] ?? ''));
 }

@@ -2,13 +2,20 @@ import { pinyin } from 'pinyin-pro';
 import * as lexicon from './lexicon';
 import { isHan, type Normalised } from './normalise';
 import { PhraseTable } from './phrases';
-import type { Span } from './places';
+import { within, type Span } from './places';
 import { compoundSurnames, singleSurnames } from './surnames';
+import { calendarWords, tableWords } from './words';
 
 export interface People {
   passengerNames?: string[];
   surname?: string;
   honorificOnly?: boolean;
+}
+
+/** The people a message names and where it names them (so Sun in Sun Qi is not read as Sunday). */
+export interface PeopleFound {
+  people: People;
+  spans: Span[];
 }
 
 function table(words: readonly string[]): PhraseTable<true> {
@@ -17,6 +24,8 @@ function table(words: readonly string[]): PhraseTable<true> {
 
 const surnames = new PhraseTable([...compoundSurnames, ...singleSurnames].map((surname) => [surname, surname] as const));
 const zhStops = table(lexicon.zhNameStops);
+const zhGivenStops = table(lexicon.zhGivenNameStops);
+const zhCounts = table([...lexicon.partyUnits.zh, ...lexicon.zhOrdinalCounters]);
 const zhNotNames = table(lexicon.zhNotNames);
 const zhMarkers = table(lexicon.zhNameMarkers);
 const zhJoiners = table(lexicon.zhNameJoiners);
@@ -34,20 +43,8 @@ const pinyinSurnames = new Set(
   [...compoundSurnames, ...singleSurnames].map((surname) => pinyin(surname, { toneType: 'none', surname: 'all', type: 'array' }).join('')),
 );
 
-const latinPhraseWords = [
-  ...lexicon.intentPhrases.flatMap((group) => group.phrases),
-  ...lexicon.replyClauses.flatMap((group) => group.phrases),
-  ...[lexicon.relativeDays, lexicon.timeWindows, lexicon.cabins, lexicon.preferences, lexicon.stopLimits, lexicon.seatPreferences].flatMap((rows) =>
-    rows.map(([phrase]) => phrase),
-  ),
-  ...Object.keys(lexicon.enNumbers),
-  ...Object.keys(lexicon.enOrdinals),
-  ...lexicon.partyUnits.en,
-  ...lexicon.enNameMarkers,
-  ...lexicon.referenceCues,
-  ...lexicon.honorifics.en,
-].flatMap((phrase) => phrase.toLowerCase().split(/[^a-z']+/));
-const notNames = new Set([...lexicon.enNotNames, ...latinPhraseWords.filter((word) => word.length > 0)]);
+/** Known words are never names; a day or month only starts one (Sun Qi, May Wang), never ends it. */
+const notName = (word: string) => tableWords.has(word.toLowerCase()) || calendarWords.has(word.toLowerCase());
 
 interface Found {
   name: string;
@@ -55,8 +52,12 @@ interface Found {
   end: number;
 }
 
-function within(index: number, spans: readonly Span[]): boolean {
-  return spans.some((span) => span.start <= index && index < span.end);
+/** 钱一, 李飞: a stop word that is a given name, followed by a word boundary rather than a count (王一个人). */
+function givenStopAt(text: string, index: number): boolean {
+  if (!zhGivenStops.matchAt(text, index)) return false;
+  const next = index + 1;
+  if (!isHan(text[next])) return true;
+  return zhStops.matchAt(text, next) !== undefined && !zhCounts.matchAt(text, next) && !zhGivenStops.matchAt(text, next);
 }
 
 /** Surname + one or two given characters at `index`, stopping where a known word begins. */
@@ -66,6 +67,7 @@ function zhNameAt(text: string, index: number, places: readonly Span[]): (Found 
   if (!surname) return undefined;
   let end = surname.end;
   while (end - surname.end < 2 && isHan(text[end]) && !zhStops.matchAt(text, end) && !within(end, places)) end += 1;
+  if (end === surname.end && givenStopAt(text, end)) end += 1;
   if (end === surname.end) return undefined;
   return { name: text.slice(index, end), start: index, end, surname: surname.value };
 }
@@ -75,12 +77,15 @@ function titleCase(words: string[]): string {
   return words.map((word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase().replace(/'s$/, '')).join(' ');
 }
 
-/** Up to three name words at `index`: all capitalised, or all lower case starting with a pinyin surname. */
+/**
+ * Up to three name words at `index`: all capitalised, or all lower case starting with a pinyin surname.
+ * A day or month counts only before another name word: "for Sun Qi" is a name, "for Sun" a day.
+ */
 function latinNameAt(text: string, index: number, places: readonly Span[]): Found | undefined {
   const words: string[] = [];
+  const ends: number[] = [];
   const pattern = /[A-Za-z][A-Za-z'-]*/y;
   const capitalised = /^[A-Z]/.test(text[index] ?? '');
-  let end = index;
   let cursor = index;
   while (words.length < 3) {
     pattern.lastIndex = cursor;
@@ -89,15 +94,18 @@ function latinNameAt(text: string, index: number, places: readonly Span[]): Foun
     const word = match[0];
     const lower = word.toLowerCase();
     const fits = capitalised ? /^[A-Z]/.test(word) : words.length > 0 || pinyinSurnames.has(lower);
-    if (notNames.has(lower) || !fits) break;
+    if (tableWords.has(lower) || !fits) break;
     words.push(word);
-    end = match.index + word.length;
-    cursor = end;
+    ends.push(match.index + word.length);
+    cursor = match.index + word.length;
     if (text[cursor] !== ' ') break;
     cursor += 1;
   }
-  if (!words.length) return undefined;
-  return { name: titleCase(words), start: index, end };
+  const calendar = (i: number) => calendarWords.has(words[i]?.toLowerCase() ?? '');
+  const length = words.findIndex((_, i) => calendar(i) && (i + 1 === words.length || calendar(i + 1)));
+  const kept = length === -1 ? words : words.slice(0, length);
+  if (!kept.length) return undefined;
+  return { name: titleCase(kept), start: index, end: ends[kept.length - 1]! };
 }
 
 function skipSeparators(text: string, index: number): number {
@@ -106,13 +114,13 @@ function skipSeparators(text: string, index: number): number {
 }
 
 /** A name after a marker, then any more joined by 和/and: 给张三和李四订, passengers John Smith and Mary Jones. */
-function namesAfter(text: string, index: number, places: readonly Span[]): string[] {
-  const names: string[] = [];
+function namesAfter(text: string, index: number, places: readonly Span[]): Found[] {
+  const names: Found[] = [];
   let cursor = skipSeparators(text, index);
   for (;;) {
     const found = isHan(text[cursor]) ? zhNameAt(text, cursor, places) : latinNameAt(text, cursor, places);
     if (!found) break;
-    names.push(found.name);
+    names.push(found);
     let next = found.end;
     while (text[next] === ' ') next += 1;
     const joiner = zhJoiners.matchAt(text.toLowerCase(), next) ?? enJoiners.matchAt(text.toLowerCase(), next);
@@ -123,15 +131,15 @@ function namesAfter(text: string, index: number, places: readonly Span[]): strin
 }
 
 /** Names before 的预订 / 的订单: 查找张三的预订 → 张三 (lead-ins such as 查找 are not part of the name). */
-function namesBeforeBookings(text: string, places: readonly Span[]): string[] {
-  const names: string[] = [];
+function namesBeforeBookings(text: string, places: readonly Span[]): Found[] {
+  const names: Found[] = [];
   for (let index = text.indexOf('的'); index > 0; index = text.indexOf('的', index + 1)) {
     if (!zhBookingNouns.matchAt(text, index + 1)) continue;
     let start = index;
     while (start > 0 && isHan(text[start - 1])) start -= 1;
     for (let lead = zhLeadIns.matchAt(text, start); lead && lead.end < index; lead = zhLeadIns.matchAt(text, start)) start = lead.end;
     const found = zhNameAt(text, start, places);
-    if (found && found.end === index) names.push(found.name);
+    if (found && found.end === index) names.push(found);
   }
   return names;
 }
@@ -143,32 +151,36 @@ function nameMayStartAt(text: string, index: number): boolean {
   return [zhMarkers, zhLeadIns, zhStops].some((words) => words.endingAt(before) !== undefined);
 }
 
+type Honorific = People & { span: Span };
+
 /** 李先生, 欧阳女士 (surname only) or 王小明先生 (full name). */
-function zhHonorific(text: string, places: readonly Span[]): People | undefined {
+function zhHonorific(text: string, places: readonly Span[]): Honorific | undefined {
   for (const honorific of zhHonorifics.scan(text)) {
     for (let start = honorific.start - 1; start >= Math.max(0, honorific.start - 4); start -= 1) {
       const surname = surnames.matchAt(text, start);
       if (!surname || surname.end > honorific.start || !nameMayStartAt(text, start) || within(start, places)) continue;
-      if (surname.end === honorific.start) return { surname: surname.value, honorificOnly: true };
+      const span = { start, end: honorific.start };
+      if (surname.end === honorific.start) return { surname: surname.value, honorificOnly: true, span };
       const found = zhNameAt(text, start, places);
-      if (found?.end === honorific.start) return { passengerNames: [found.name], surname: found.surname };
+      if (found?.end === honorific.start) return { passengerNames: [found.name], surname: found.surname, span };
     }
   }
   return undefined;
 }
 
-/** Mr Li (surname only), Mrs Mary Jones (full name). */
-function enHonorific(text: string, places: readonly Span[]): People | undefined {
+/** Mr Li (surname only), Mrs Mary Jones (full name), Mr Sun (any word after the title is a name). */
+function enHonorific(text: string, places: readonly Span[]): Honorific | undefined {
   const lower = text.toLowerCase();
   for (const honorific of enHonorifics.scan(lower)) {
     if (text[honorific.end] !== ' ') continue;
     const words = /^([A-Za-z][A-Za-z'-]*)(?: ([A-Z][A-Za-z'-]*))?/.exec(text.slice(honorific.end + 1));
-    if (!words || notNames.has(words[1]!.toLowerCase()) || within(honorific.end + 1, places)) continue;
-    const second = words[2] && !notNames.has(words[2].toLowerCase()) ? words[2] : undefined;
-    if (!second) return { surname: titleCase([words[1]!]), honorificOnly: true };
+    if (!words || tableWords.has(words[1]!.toLowerCase()) || within(honorific.end + 1, places)) continue;
+    const second = words[2] && !notName(words[2]) ? words[2] : undefined;
+    const start = honorific.end + 1;
+    if (!second) return { surname: titleCase([words[1]!]), honorificOnly: true, span: { start, end: start + words[1]!.length } };
     // Mr Zhang San puts the surname first, Mrs Mary Jones last.
     const surname = pinyinSurnames.has(words[1]!.toLowerCase()) ? words[1]! : second;
-    return { passengerNames: [titleCase([words[1]!, second])], surname: titleCase([surname]) };
+    return { passengerNames: [titleCase([words[1]!, second])], surname: titleCase([surname]), span: { start, end: start + words[0].length } };
   }
   return undefined;
 }
@@ -182,17 +194,17 @@ function explicitSurname(text: string): string | undefined {
   }
   for (const marker of enSurnameMarkers.scan(lower)) {
     const word = /^[\s:]*([A-Za-z][A-Za-z'-]*)/.exec(text.slice(marker.end));
-    if (word && !notNames.has(word[1]!.toLowerCase())) return titleCase([word[1]!]);
+    if (word && !notName(word[1]!)) return titleCase([word[1]!]);
   }
   return undefined;
 }
 
 /** A reply that is nothing but names: 张三 / 张三、李四 / John Smith. */
-function wholeMessageNames(text: string, places: readonly Span[]): string[] {
+function wholeMessageNames(text: string, places: readonly Span[]): Found[] {
   const names = namesAfter(text, 0, places);
   const rest = text.replace(/[\s,，。.!！、和]|and/g, '');
-  const joined = names.join('').replace(/\s/g, '');
-  const latinNeedsTwoWords = names.every((name) => isHan(name[0]) || name.includes(' '));
+  const joined = names.map((found) => found.name).join('').replace(/\s/g, '');
+  const latinNeedsTwoWords = names.every(({ name }) => isHan(name[0]) || name.includes(' '));
   return names.length && rest.toLowerCase() === joined.toLowerCase() && latinNeedsTwoWords ? names : [];
 }
 
@@ -200,19 +212,19 @@ function wholeMessageNames(text: string, places: readonly Span[]): string[] {
  * Passenger names and surnames. Chinese names follow 乘客/给/帮/为/替… or precede 的预订; Latin names follow
  * passenger/for/name is. A lone Latin word after a marker ("for Wang") is taken as a surname.
  */
-export function extractPeople({ text }: Normalised, places: readonly Span[]): People {
-  const people: People = {};
-  const names: string[] = [];
+export function extractPeople({ text }: Normalised, places: readonly Span[]): PeopleFound {
+  const found: Found[] = [];
   for (const marker of [...zhMarkers.scan(text), ...enMarkers.scan(text.toLowerCase())]) {
-    names.push(...namesAfter(text, marker.end, places));
+    found.push(...namesAfter(text, marker.end, places));
   }
-  names.push(...namesBeforeBookings(text, places), ...wholeMessageNames(text, places));
-  const honorific = zhHonorific(text, places) ?? enHonorific(text, places);
-  if (honorific) Object.assign(people, honorific);
-  const fullNames = [...new Set([...(honorific?.passengerNames ?? []), ...names.filter((name) => isHan(name[0]) || name.includes(' '))])];
+  found.push(...namesBeforeBookings(text, places), ...wholeMessageNames(text, places));
+  const names = found.map((name) => name.name);
+  const { span, ...honorific }: Partial<Honorific> = zhHonorific(text, places) ?? enHonorific(text, places) ?? {};
+  const people: People = { ...honorific };
+  const fullNames = [...new Set([...(honorific.passengerNames ?? []), ...names.filter((name) => isHan(name[0]) || name.includes(' '))])];
   const loneWord = names.find((name) => !isHan(name[0]) && !name.includes(' '));
   if (fullNames.length) people.passengerNames = fullNames;
   const surname = explicitSurname(text) ?? people.surname ?? loneWord;
   if (surname) people.surname = surname;
-  return people;
+  return { people, spans: span ? [...found, span] : found };
 }

@@ -33,3 +33,9 @@ export function isHan(char: string | undefined): boolean {
 export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[a-z0-9]/i.test(char);
 }
+
+/** The text with the spans blanked out (same length), so a later reading skips them: Sun in "for Sun Qi" is no Sunday. */
+export function mask({ text, lower }: Normalised, spans: readonly { start: number; end: number }[]): Normalised {
+  const blank = (value: string) => spans.reduce((left, { start, end }) => left.slice(0, start) + ' '.repeat(end - start) + left.slice(end), value);
+  return { text: blank(text), lower: blank(lower) };
+}

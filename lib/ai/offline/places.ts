@@ -15,6 +15,10 @@ export interface Span {
   end: number;
 }
 
+export function within(index: number, spans: readonly Span[]): boolean {
+  return spans.some((span) => span.start <= index && index < span.end);
+}
+
 interface Mention extends Span {
   codes: string[];
   role?: Role;

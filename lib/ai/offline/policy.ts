@@ -6,17 +6,22 @@
 import type { ConversationState, FlightOption, Language, Task } from '../conversation';
 import type { Plan, PlanContext, Planner } from '../planner';
 import { bookingText, flightText, optionList, proposalText, quoteText, say } from '../replies';
-import { errorText, num, optionsOf, recordOf } from '../results';
+import { errorText, isRow, num, optionsOf, recordOf, str, type Row } from '../results';
+import { placeArgument, searchArguments, surnameOf } from './arguments';
+import { capitalsReference } from './codes';
+import { manageIntents } from './intent';
 import { message, type MessageKey } from './messages';
+import { namedFlight } from './named-flight';
+import { freeSeat, sideNames } from './seat-map';
 import type { Intent, OptionHint, Understanding } from './types';
 import { understand } from './understanding';
-import { placeArgument, searchArguments, surnameOf } from './arguments';
 
 type Slot = 'origin' | 'destination' | 'date' | 'reference' | 'surname' | 'seat' | 'flightNumber';
 type Ask = Slot | 'passengerNames' | 'givenName' | 'option';
 
 const tripIntents: readonly Intent[] = ['search', 'recommend', 'book'];
-const manageIntents: readonly Intent[] = ['booking_details', 'refund_quote', 'cancel', 'change_seat', 'change_flight'];
+/** Options listed in a reply; a flight named by number may come from further down the results. */
+const optionsShown = 5;
 
 /** What each task needs before the agents are asked, in the order it is asked for. */
 const needs: Partial<Record<Intent, Slot[]>> = {
@@ -44,6 +49,12 @@ const questions: Record<Ask, MessageKey> = {
   option: 'askWhichOption',
 };
 
+/** Details that, given while managing a booking, say what to do with it: "a window seat please" → change the seat. */
+const manageRedirects: [detail: keyof Understanding, intent: Intent][] = [
+  ['seat', 'change_seat'],
+  ['seatPreference', 'change_seat'],
+];
+
 /** Messages that are answered from the catalogue alone. */
 const canned: Partial<Record<Intent, MessageKey>> = { greeting: 'greeting', help: 'help', off_topic: 'offTopic', unknown: 'notUnderstood' };
 
@@ -57,7 +68,7 @@ const rankers: Record<OptionHint, (a: FlightOption, b: FlightOption) => number> 
 
 /** Words beyond codes (ABC234, CA1501, 12A) tell the language; a bare code keeps the conversation's. */
 function hasWords(text: string, u: Understanding): boolean {
-  const codes = [u.reference, u.flightNumber, u.seat, capitalReference(text)];
+  const codes = [u.reference, u.flightNumber, u.seat, capitalsReference(text)];
   const rest = codes.reduce<string>((left, code) => (code ? left.replace(new RegExp(code, 'ig'), '') : left), text);
   return /\p{Script=Han}|[A-Za-z]{2,}/u.test(rest);
 }
@@ -89,29 +100,26 @@ function nextTask(current: Task | undefined, u: Understanding, text: string): Ta
   const isRequest = needs[u.intent] !== undefined && !answers(current, u, details);
   if (isRequest && (!current || familyOf(current.intent) !== familyOf(u.intent))) return withReference({ intent: u.intent, ...details }, text);
   if (!current) return undefined;
-  const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(isRequest ? { intent: u.intent } : {}) };
+  const redirect = u.intent === 'inform' && familyOf(current.intent) === 'manage' ? manageRedirects.find(([detail]) => u[detail] !== undefined)?.[1] : undefined;
+  const intent = isRequest ? u.intent : redirect;
+  const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(intent && { intent }) };
   if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
   if (u.intent === 'select' && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
   return withReference(merged, text);
 }
 
+/**
+ * While managing a booking, a capitals token of the reference alphabet counts even when it looks like a flight
+ * (MU2K34, CA1234): the understanding cannot tell without knowing what the conversation is about.
+ */
 function withReference(task: Task, text: string): Task {
-  if (familyOf(task.intent) === 'manage') task.reference ??= capitalReference(text);
+  if (familyOf(task.intent) === 'manage') task.reference ??= capitalsReference(text);
   return task;
 }
 
 /** A message that only gives what the last question asked for (a bare ABC234 reads as "show booking") answers it. */
 function answers(current: Task | undefined, u: Understanding, details: Partial<Task>): boolean {
   return current?.asked !== undefined && current.asked in details && familyOf(current.intent) === familyOf(u.intent);
-}
-
-/**
- * While managing a booking, a capitals token of the reference alphabet (KQZXWB, MU2K34) counts even
- * without a cue word: the understanding asks for one so that English words in capitals and flight
- * numbers are not read as references.
- */
-function capitalReference(text: string): string | undefined {
-  return /(?<![A-Za-z0-9])[A-HJ-NP-Z2-9]{6}(?![A-Za-z0-9])/.exec(text)?.[0];
 }
 
 function missing(task: Task): Slot | undefined {
@@ -122,7 +130,7 @@ function missing(task: Task): Slot | undefined {
     date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber : undefined),
     reference: task.reference,
     surname,
-    seat: task.seat,
+    seat: task.seat ?? task.seatPreference,
     flightNumber: task.flightNumber,
   };
   return needs[task.intent]?.find((slot) => present[slot] === undefined);
@@ -205,19 +213,21 @@ class Turn {
     return this.plan(say('failed', this.language)(errorText(result)), { awaiting: null });
   }
 
-  private async options(): Promise<{ options: FlightOption[]; failure?: unknown }> {
+  /** The options to show, and all the search found (the options shown last when the search is unchanged). */
+  private async options(): Promise<{ options: FlightOption[]; results: FlightOption[]; failure?: unknown }> {
     const args = searchArguments(this.task);
     const searchKey = JSON.stringify(args);
-    if (searchKey === this.task.searchKey && this.state.options.length) return { options: this.state.options };
+    if (searchKey === this.task.searchKey && this.state.options.length) return { options: this.state.options, results: this.state.options };
     const { isError, result } =
       this.task.intent === 'recommend'
         ? await this.context.call('airline', 'recommend_flights', {
             origin: args.origin, destination: args.destination, date: args.date, preference: this.task.preference ?? 'cheapest',
           })
         : await this.context.call('airline', 'search_flights', args);
-    if (isError) return { options: [], failure: result };
+    if (isError) return { options: [], results: [], failure: result };
     this.task = { ...this.task, searchKey, chosen: undefined };
-    return { options: optionsOf(result, this.task.partySize ?? 1) };
+    const results = optionsOf(result, this.task.partySize ?? 1);
+    return { options: results.slice(0, optionsShown), results };
   }
 
   private async search(): Promise<Plan> {
@@ -229,11 +239,20 @@ class Turn {
   }
 
   private async book(): Promise<Plan> {
-    const { options, failure } = await this.options();
-    if (failure) return this.failed(failure);
+    const search = await this.options();
+    if (search.failure) return this.failed(search.failure);
+    const { flightNumber } = this.u;
+    const named = flightNumber && this.u.optionIndex === undefined
+      ? await namedFlight(flightNumber, search.options, search.results, this.task, this.context.call, this.language)
+      : undefined;
+    if (named && 'why' in named) {
+      const list = search.options.length ? optionList(search.options, this.language) : message('noFlights', this.language);
+      return this.plan(`${named.why}\n${list}`, { options: search.options });
+    }
+    const options = named?.options ?? search.options;
     if (!options.length) return this.plan(message('noFlights', this.language), { options });
-    const selected = pick(options, this.u);
-    if (!selected && (this.u.optionIndex !== undefined || this.u.flightNumber)) {
+    const selected = named?.chosen ?? pick(options, this.u);
+    if (!selected && this.u.optionIndex !== undefined) {
       return this.plan(`${say('noSuchOption', this.language)}\n${optionList(options, this.language)}`, { options });
     }
     const previous = this.task.chosen && options.find((option) => option.flight_number === this.task.chosen!.flight_number);
@@ -288,11 +307,25 @@ class Turn {
     return { reference: this.task.reference!, last_name: this.task.surname ?? surnameOf(this.task.passengerNames?.[0])! };
   }
 
+  /** No booking has that reference and surname: ask for the surname again. */
+  private notFound(result: unknown): Plan {
+    return this.plan(`${say('notFound', this.language)} (${errorText(result)})`, { task: { ...this.task, surname: undefined, passengerNames: undefined, asked: 'surname' } });
+  }
+
+  /** The booking being managed and its first flight, or the answer when there is none. */
+  private async booking(): Promise<{ booking: Row; segment: Row } | { answer: Plan }> {
+    const { isError, result } = await this.context.call('booking', 'get_booking', this.identity());
+    if (isError) return { answer: this.notFound(result) };
+    const booking = recordOf(result, 'booking') ?? {};
+    const segment = Array.isArray(booking.segments) && isRow(booking.segments[0]) ? booking.segments[0] : {};
+    return { booking, segment };
+  }
+
   private async manage(): Promise<Plan> {
     const identity = this.identity();
     const tool = this.task.intent === 'booking_details' ? 'get_booking' : 'quote_cancellation';
     const { isError, result } = await this.context.call('booking', tool, identity);
-    if (isError) return this.plan(`${say('notFound', this.language)} (${errorText(result)})`, { task: { ...this.task, surname: undefined, passengerNames: undefined, asked: 'surname' } });
+    if (isError) return this.notFound(result);
     if (this.task.intent === 'booking_details') return this.plan(bookingText(recordOf(result, 'booking') ?? {}, this.language), { awaiting: null });
     const quote = recordOf(result, 'quote') ?? {};
     if (this.task.intent === 'refund_quote') return this.plan(quoteText(quote, this.language), { awaiting: null });
@@ -305,25 +338,36 @@ class Turn {
 
   private async changeSeat(): Promise<Plan> {
     const identity = this.identity();
-    const seat = this.task.seat!;
+    const seat = this.task.seat ?? (await this.freeSeat());
+    if (typeof seat !== 'string') return seat;
     return this.propose('booking', 'change_seat', { ...identity, seat }, proposalText.change_seat[this.language](identity.reference, seat), {
       seats: [seat], confirm: proposalText.confirmChange[this.language],
     });
   }
 
+  /** 换个靠窗的座位: the frontmost free seat on that side in the booking's cabin, from the seat map. */
+  private async freeSeat(): Promise<string | Plan> {
+    const current = await this.booking();
+    if ('answer' in current) return current.answer;
+    const { segment } = current;
+    const side = this.task.seatPreference!;
+    const map = await this.context.call('airline', 'get_seat_map', { flight_number: str(segment.flight_number), date: str(segment.date), cabin: str(segment.cabin || 'economy') });
+    if (map.isError) return this.failed(map.result);
+    return freeSeat(map.result, side) ?? this.plan(message('noSeatFree', this.language, { side: sideNames[side][this.language] }), { awaiting: null });
+  }
+
   private async changeFlight(): Promise<Plan> {
     const identity = this.identity();
-    const current = await this.context.call('booking', 'get_booking', identity);
-    if (current.isError) return this.plan(`${say('notFound', this.language)} (${errorText(current.result)})`, { task: { ...this.task, surname: undefined, asked: 'surname' } });
-    const booking = recordOf(current.result, 'booking') ?? {};
-    const segment = (Array.isArray(booking.segments) ? booking.segments[0] : undefined) as Record<string, unknown> | undefined;
-    const date = this.task.date ?? String(segment?.date ?? '');
+    const current = await this.booking();
+    if ('answer' in current) return current.answer;
+    const { booking, segment } = current;
+    const date = this.task.date ?? str(segment.date);
     this.task = {
       ...this.task,
       date,
-      origin: [placeArgument([String(segment?.departure_airport ?? '')])],
-      destination: [placeArgument([String(segment?.arrival_airport ?? '')])],
-      cabin: this.task.cabin ?? (segment?.cabin as Task['cabin']),
+      origin: [placeArgument([str(segment.departure_airport)])],
+      destination: [placeArgument([str(segment.arrival_airport)])],
+      cabin: this.task.cabin ?? (segment.cabin as Task['cabin']),
       partySize: Array.isArray(booking.passengers) ? booking.passengers.length : 1,
     };
     const { options, failure } = await this.options();
