@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { daysFromToday, repoRoot, startHost, tempDir, type TestHost } from '../tests/support/host';
 import { startBareServer } from './baseline';
 import { benchDurable } from './durable';
-import { describeLoad, load } from './load';
+import { describeLoad, load, type LoadResult } from './load';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const tomorrow = daysFromToday(1);
@@ -27,11 +27,11 @@ async function ceiling(): Promise<number> {
   }
 }
 
-async function searchBench(host: TestHost, bare: number): Promise<void> {
+async function searchBench(host: TestHost, bare: number, workers: number): Promise<void> {
   const direct = await load(`${host.baseUrl}/flights/search/PEK/SHA?date=${tomorrow}&max_stops=0`, { seconds });
-  console.log(describeLoad('direct search PEK→SHA, seed data, 32 conn', direct, bare));
+  console.log(describeLoad(`direct search PEK→SHA, ${workers} worker(s), 32 conn`, direct, bare));
   const cities = await load(`${host.baseUrl}/flights/search/${encodeURI('北京')}/${encodeURI('上海')}?date=${tomorrow}`, { seconds });
-  console.log(describeLoad('北京→上海 with one-stop, seed data, 32 conn', cities, bare));
+  console.log(describeLoad(`北京→上海 incl. one-stop, ${workers} worker(s), 32 conn`, cities, bare));
 }
 
 async function largeNetworkBench(bare: number): Promise<void> {
@@ -53,19 +53,19 @@ async function largeNetworkBench(bare: number): Promise<void> {
     .all() as { origin: string; destination: string }[];
   db.close();
   console.log(`large network: ${flights} flights across ${airports.length} airports (seeded in ${Math.round(performance.now() - started)} ms)`);
-  const host = await startHost({ dataDir, env: { SEED_SAMPLE_DATA: 'false' } });
+  const host = await startHost({ dataDir, env: { SEED_SAMPLE_DATA: 'false', FUNCTIONS_WORKER_PROCESS_COUNT: '2' } });
   try {
     const next = cycle(pairs.map((p) => ({ path: `/api/flights/search/${p.origin}/${p.destination}?date=${tomorrow}&max_stops=1` })));
-    const single = await load(host.baseUrl, { connections: 1, seconds, next });
-    console.log(describeLoad('one-stop search, 20k flights, 1 conn', single));
-    const busy = await load(host.baseUrl, { connections: 32, seconds, next });
-    console.log(describeLoad('one-stop search, 20k flights, 32 conn', busy, bare));
+    for (const connections of [1, 8, 32]) {
+      const result = await load(host.baseUrl, { connections, seconds, next });
+      console.log(describeLoad(`one-stop search, 20k flights, 2 workers, ${connections} conn`, result, bare));
+    }
   } finally {
     await host.stop();
   }
 }
 
-async function bookingBench(host: TestHost): Promise<void> {
+async function bookingBench(host: TestHost): Promise<LoadResult> {
   const flights = (await (await host.fetch('/flights?limit=1000&status=active')).json()) as { flight_number: string; days_of_operation: number[] }[];
   const daily = flights.filter((f) => f.days_of_operation.length === 7);
   const bodies = daily.flatMap((f) =>
@@ -74,43 +74,50 @@ async function bookingBench(host: TestHost): Promise<void> {
     ),
   );
   const next = cycle(bodies.map((body) => ({ path: '/api/bookings', method: 'POST', body })));
-  const result = await load(host.baseUrl, { seconds, next });
-  const db = new Database(path.join(host.dataDir, 'flightbooking.db'), { readonly: true });
-  const created = (db.prepare("SELECT COUNT(*) AS n FROM bookings WHERE title LIKE 'Bench Traveller%'").get() as { n: number }).n;
-  const oversold = (
-    db
-      .prepare(
+  return load(host.baseUrl, { seconds, next });
+}
+
+/** Reads the stopped host's database in one snapshot: nothing oversold, every seat sold is a seat assigned. */
+function oversellCheck(dataDir: string): string {
+  const db = new Database(path.join(dataDir, 'flightbooking.db'), { readonly: true });
+  try {
+    return db.transaction(() => {
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      const bookings = count("SELECT COUNT(*) AS n FROM bookings WHERE status <> 'cancelled'");
+      const oversold = count(
         `SELECT COUNT(*) AS n FROM inventory i JOIN flights f ON f.id = i.flight_id
          WHERE i.seats_sold > CASE i.cabin WHEN 'economy' THEN f.economy_capacity WHEN 'business' THEN f.business_capacity ELSE f.first_capacity END`,
-      )
-      .get() as { n: number }
-  ).n;
-  const sold = (db.prepare('SELECT COALESCE(SUM(seats_sold), 0) AS n FROM inventory').get() as { n: number }).n;
-  const seated = (db.prepare('SELECT COUNT(*) AS n FROM seat_assignments').get() as { n: number }).n;
-  db.close();
-  console.log(`${describeLoad('booking creation, 32 conn', result)}`);
-  console.log(
-    `  bookings created: ${created} (${Math.round(created / seconds)} bookings/s); oversold flight-dates: ${oversold}; ` +
-      `seats sold ${sold} = seats assigned ${seated}: ${sold === seated ? 'consistent' : 'INCONSISTENT'}`,
-  );
+      );
+      const sold = count('SELECT COALESCE(SUM(seats_sold), 0) AS n FROM inventory');
+      const seated = count('SELECT COUNT(*) AS n FROM seat_assignments');
+      const consistent = sold === seated && seated === bookings;
+      return `bookings ${bookings}, seats sold ${sold}, seats assigned ${seated}: ${consistent ? 'consistent' : 'INCONSISTENT'}; oversold flight-dates: ${oversold}`;
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+async function appBench(bare: number, workers: number): Promise<void> {
+  const host = await startHost({ env: { FUNCTIONS_WORKER_PROCESS_COUNT: String(workers) } });
+  let booking: LoadResult;
+  try {
+    await searchBench(host, bare, workers);
+    booking = await bookingBench(host);
+  } finally {
+    await host.stop();
+  }
+  console.log(describeLoad(`booking creation, ${workers} worker(s), 32 conn`, booking));
+  console.log(`  ${oversellCheck(host.dataDir)}`);
 }
 
 async function main(): Promise<void> {
   console.log(`Benchmarks (${seconds} s per run, autocannon on loopback, ${new Date().toISOString()})\n`);
   const bare = await ceiling();
-  const host = await startHost();
-  try {
-    await searchBench(host, bare);
-    await bookingBench(host);
-  } finally {
-    await host.stop();
-  }
+  await appBench(bare, 1);
+  await appBench(bare, 2);
   await largeNetworkBench(bare);
-  const durable = await benchDurable();
-  console.log(
-    `orchestration (Azurite, in memory): ${durable.stepsPerSecond} steps/s over ${durable.instances} instances; ` +
-      `${durable.addedLatencyMsPerStep} ms added per step (chain of ${durable.chainSteps}); raiseEvent round trip p50 ${durable.raiseEventMs} ms`,
-  );
+  await benchDurable();
 }
 
 main().catch((error: unknown) => {

@@ -110,6 +110,11 @@ export const settings = {
     description: 'Comma-separated browser origins allowed to call the MCP endpoints (requests without Origin are always allowed).',
     example: 'http://localhost:6274',
   },
+  FUNCTIONS_WORKER_PROCESS_COUNT: {
+    description: 'Local host: worker processes serving the function app on one port (as the Functions host setting of the same name); 1 serves in the host process.',
+    example: '1',
+    localOnly: true,
+  },
   LOG_REQUESTS: {
     description: 'Local host: log one line per request (true/false).',
     example: 'true',
@@ -140,6 +145,7 @@ export interface Config {
   holdMinutes: number;
   mcpAllowedOrigins: string[];
   logRequests: boolean;
+  workerProcesses: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -208,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     logRequests: readBool(env, 'LOG_REQUESTS', true),
+    workerProcesses: Math.min(10, Math.max(1, readInt(env, 'FUNCTIONS_WORKER_PROCESS_COUNT', 1))),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import cluster, { type Worker } from 'node:cluster';
 import { once } from 'node:events';
 import path from 'node:path';
 import { config, loadConfig } from '../config';
@@ -7,8 +8,7 @@ import { closeServices, services } from '../services';
 import { startAzurite, type Azurite } from './azurite';
 import { freePort } from './free-port';
 import { applyLocalSettings } from './local-settings';
-import { createLocalHost } from './server';
-import { startTimers } from './timers';
+import { registerFunctions, serveFunctions } from './serve';
 
 const env = process.env;
 
@@ -30,39 +30,42 @@ async function startLocalAzurite(): Promise<Azurite> {
   }
 }
 
-/** Loads the function app. Outside Azure, @azure/functions warns once per registration that it is in test mode; one line says it instead. */
-function registerFunctions(): void {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = String(args[0]);
-    if (!text.startsWith('WARNING: Skipping call to register function') && !text.startsWith('WARNING: Failed to detect the Azure Functions runtime')) warn(...args);
-  };
-  try {
-    require('../../functions');
-  } finally {
-    console.warn = warn;
-  }
+/** Forks the worker processes and resolves once every one of them is listening. */
+async function startWorkers(count: number): Promise<Worker[]> {
+  const workers = Array.from({ length: count }, (_, index) => cluster.fork({ WORKER_INDEX: String(index) }));
+  await Promise.all(workers.map((worker) => once(worker, 'listening')));
+  return workers;
 }
 
 async function main(): Promise<void> {
+  let stopping = false;
   const settingsFile = applyLocalSettings(process.cwd());
   const azurite = wantsLocalAzurite() ? await startLocalAzurite() : undefined;
   if (azurite) env.AzureWebJobsStorage = azurite.connectionString;
   const generatedKey = !env.FUNCTIONS_API_KEY?.trim();
   if (generatedKey) env.FUNCTIONS_API_KEY = randomBytes(24).toString('base64url');
-
   // Every setting is final before the function app loads, so a module may read config() at import.
   if (loadConfig().port === 0) env.PORT = String(await freePort());
-  registerFunctions();
-  const early = loadConfig();
-  const server = createLocalHost({ functions: registrations.http, apiKey: env.FUNCTIONS_API_KEY!, logRequests: early.logRequests });
-  server.listen(early.port, '0.0.0.0');
-  await once(server, 'listening');
 
   const settings = config();
   const { store } = await services();
   const flightCount = (await store.flights.count()).toLocaleString('en');
-  const stopTimers = startTimers(registrations.timers);
+  registerFunctions();
+  const processes = settings.workerProcesses;
+  let stopServing: () => Promise<void>;
+  if (processes === 1) {
+    stopServing = await serveFunctions({ runTimers: true });
+  } else {
+    // The database is migrated and seeded once, here, before the workers open it.
+    await closeServices();
+    const workers = await startWorkers(processes);
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping) console.error(`Worker ${worker.process.pid} exited (${signal ?? code})`);
+    });
+    stopServing = async () => {
+      await Promise.all(workers.filter((w) => !w.isDead()).map((w) => (w.kill('SIGTERM'), once(w, 'exit'))));
+    };
+  }
   const api = `http://localhost:${settings.port}/api`;
 
   console.log(
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
       `  database:  ${settings.database.kind === 'sqlite' ? settings.database.path : 'Azure SQL'} (${flightCount} flights)`,
       `  storage:   ${azurite ? `Azurite tables on port ${azurite.port}, data in ${path.join(settings.dataDir, 'azurite')}` : 'configured account'}`,
       `  planner:   ${settings.openai.endpoint ? `Azure OpenAI (${settings.openai.deployment})` : 'offline zh/en planner'}`,
-      `  functions: ${registrations.http.length} HTTP, ${registrations.timers.length} timer`,
+      `  functions: ${registrations.http.length} HTTP, ${registrations.timers.length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,
       generatedKey ? `  function key (generated for this run): ${env.FUNCTIONS_API_KEY}` : '  function key: FUNCTIONS_API_KEY',
       '',
       `Listening on ${api}`,
@@ -83,15 +86,11 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
-    stopTimers();
-    server.close();
-    server.closeAllConnections();
-    await closeServices();
+    await stopServing();
     await azurite?.stop();
     process.exit(0);
   };
@@ -99,7 +98,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+/** A worker process: serves the function app on the shared port; the first one also runs the timers. */
+async function worker(): Promise<void> {
+  const stop = await serveFunctions({ runTimers: env.WORKER_INDEX === '0' });
+  const exit = () => void stop().then(() => process.exit(0));
+  process.on('SIGTERM', exit);
+  process.on('SIGINT', () => undefined); // The terminal's Ctrl+C reaches the whole group; the primary decides.
+}
+
+(cluster.isPrimary ? main() : worker()).catch((error: unknown) => {
   console.error('The local host could not start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
