@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { daysFromToday, repoRoot, startHost, tempDir, type TestHost } from '../tests/support/host';
 import { startBareServer } from './baseline';
 import { benchDurable } from './durable';
+import { benchUnderstanding } from './understanding';
 import { describeLoad, load, type LoadResult } from './load';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
   await appBench(bare, 2);
   await largeNetworkBench(bare);
   await benchDurable();
+  const understanding = benchUnderstanding();
+  console.log(`offline understanding (zh/en): ${understanding.microsecondsPerMessage} µs per message over ${understanding.messages} corpus utterances`);
 }
 
 main().catch((error: unknown) => {

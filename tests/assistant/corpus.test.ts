@@ -52,10 +52,17 @@ async function play(scenario: Scenario): Promise<void> {
   expect(await bookingCount(host)).toBe(before);
   if (!existing) return;
   const response = await host.fetch(`/bookings/reference/${existing.reference}?last_name=${encodeURIComponent(surname)}`, { staff: true });
-  const booking = (await response.json()) as { status: string; segments: { date: string; seats: { seat: string }[] }[] };
+  const booking = (await response.json()) as { status: string; segments: { flight_id: number; date: string; cabin: string; seats: { seat: string }[] }[] };
   if ('cancelled' in after) expect(booking.status).toBe('cancelled');
   else expect(booking.status).toBe('confirmed');
   if ('seat' in after) expect(booking.segments[0]!.seats[0]!.seat).toBe(after.seat);
+  if ('seatPosition' in after) {
+    const { flight_id, date, cabin, seats } = booking.segments[0]!;
+    const map = (await (await host.fetch(`/flights/${flight_id}/seats?date=${date}&cabin=${cabin}`)).json()) as { rows: { seats: { seat: string; position: string }[] }[] };
+    const seat = map.rows.flatMap((row) => row.seats).find((s) => s.seat === seats[0]!.seat);
+    expect(seats[0]!.seat).not.toBe(existing.seat_number);
+    expect(seat?.position).toBe(after.seatPosition);
+  }
   if ('movedDays' in after) expect(booking.segments[0]!.date).toBe(daysFromToday(after.movedDays));
   if ('unchanged' in after) expect(booking.segments[0]!.date).toBe(daysFromToday(3));
 }

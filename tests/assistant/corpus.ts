@@ -18,6 +18,7 @@ export type After =
   | { booked: { passenger: string } }
   | { cancelled: true }
   | { seat: string }
+  | { seatPosition: 'window' | 'aisle' }
   | { movedDays: number }
   | { unchanged: true };
 
@@ -67,7 +68,7 @@ const zh: Scenario[] = [
   { name: '指定航班号（列出的五个之外）', language: 'zh', steps: [proposes('帮我订明天北京到上海的MU5132，乘客张三', ['search_flights']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
   { name: '指定航班号（搜索结果之外）', language: 'zh', steps: [proposes('帮我订明天晚上北京到上海的CA1001，乘客张三', ['search_flights', 'check_availability']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
   { name: '指定航班号（不飞这条航线）', language: 'zh', steps: [say('帮我订明天北京到上海的CA1502，乘客张三', ['search_flights', 'check_availability'], 'input')], after: { unchanged: true } },
-  { name: '查看后换靠窗座位', language: 'zh', existing: true, steps: [answers('查一下预订 {ref} 的详情，姓李', ['get_booking']), proposes('换个靠窗的座位', ['get_booking', 'get_seat_map']), answers('确认', ['change_seat'])], after: { seat: '31K' } }, // the frontmost free window seat after the bookings made before it
+  { name: '查看后换靠窗座位', language: 'zh', existing: true, steps: [answers('查一下预订 {ref} 的详情，姓李', ['get_booking']), proposes('换个靠窗的座位', ['get_booking', 'get_seat_map']), answers('确认', ['change_seat'])], after: { seatPosition: 'window' } },
 ];
 
 const en: Scenario[] = [
@@ -104,7 +105,7 @@ const en: Scenario[] = [
   { name: 'flight number beyond the search results', language: 'en', steps: [proposes('book HU7605 from Beijing to Shanghai tomorrow for Zhang San', ['search_flights', 'check_availability']), answers('yes', ['create_booking'])], after: { booked: { passenger: 'Zhang San' } } },
   { name: 'flight number outside the search', language: 'en', steps: [proposes('book CA1001 from Beijing to Shanghai tomorrow evening for Zhang San', ['search_flights', 'check_availability']), answers('yes', ['create_booking'])], after: { booked: { passenger: 'Zhang San' } } },
   { name: 'flight number on another route', language: 'en', steps: [say('book CA1502 from Beijing to Shanghai tomorrow for Zhang San', ['search_flights', 'check_availability'], 'input')], after: { unchanged: true } },
-  { name: 'aisle seat after the details', language: 'en', existing: true, steps: [answers('show me booking {ref}, surname Li', ['get_booking']), proposes('an aisle seat please', ['get_booking', 'get_seat_map']), answers('yes', ['change_seat'])], after: { seat: '32G' } }, // the frontmost free aisle seat after the bookings made before it
+  { name: 'aisle seat after the details', language: 'en', existing: true, steps: [answers('show me booking {ref}, surname Li', ['get_booking']), proposes('an aisle seat please', ['get_booking', 'get_seat_map']), answers('yes', ['change_seat'])], after: { seatPosition: 'aisle' } },
   { name: 'seat side step by step', language: 'en', existing: true, steps: [asks('I want to change my seat'), asks('{ref}, surname Li'), proposes('window', ['get_booking', 'get_seat_map']), answers('no')], after: { unchanged: true } },
 ];
 

@@ -23,10 +23,10 @@ export async function confirm(host: TestHost, id: string, accept: boolean): Prom
 }
 
 /** Creates a confirmed booking through the REST API and returns it. */
-export async function existingBooking(host: TestHost, passenger: string, date: string): Promise<{ id: number; reference: string }> {
+export async function existingBooking(host: TestHost, passenger: string, date: string): Promise<{ id: number; reference: string; seat_number: string }> {
   const response = await host.fetch('/bookings', { method: 'POST', json: { passengers: [{ name: passenger }], segments: [{ flight_number: 'CA1501', date }] } });
   if (response.status !== 201) throw new Error(`create booking: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: number; reference: string };
+  return (await response.json()) as { id: number; reference: string; seat_number: string };
 }
 
 export async function bookingCount(host: TestHost): Promise<number> {
