@@ -29,8 +29,10 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, location: 
   throw new HttpError(status, detail, { errors });
 }
 
+/** Validates the query string; `code` is the function key (the platform's, not the function's) and is left out. */
 export function parseQuery<S extends z.ZodType>(schema: S, request: HttpRequest): z.output<S> {
-  return parse(schema, Object.fromEntries(request.query.entries()), 'query');
+  const { code: _functionKey, ...query } = Object.fromEntries(request.query.entries());
+  return parse(schema, query, 'query');
 }
 
 export function parseParams<S extends z.ZodType>(schema: S, request: HttpRequest): z.output<S> {

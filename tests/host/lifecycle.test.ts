@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startHost, tempDir, type TestHost } from '../support/host';
+
+/** Output arrives on its own schedule; wait for it rather than for the response. */
+async function waitForOutput(host: TestHost, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 50 && !pattern.test(host.output()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(host.output()).toMatch(pattern);
+}
+
+describe('the local host', () => {
+  it('reads local.settings.json like func (the environment wins), logs one line per request, and stops cleanly on SIGINT', async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(
+      path.join(dataDir, 'local.settings.json'),
+      JSON.stringify({ IsEncrypted: false, Values: { SEED_SAMPLE_DATA: 'false', BOOKING_HOLD_MINUTES: '7', LOG_REQUESTS: 'false' } }),
+    );
+    const host = await startHost({ dataDir, env: { LOG_REQUESTS: 'true' } });
+    expect(host.output()).toContain(`settings:  ${path.join(dataDir, 'local.settings.json')}`);
+    expect(host.output()).toContain('(0 flights)');
+    await host.fetch('/flights?limit=1');
+    await host.fetch('/flights/number/CA1001');
+    await waitForOutput(host, /GET \/api\/flights 200 \d+\.\dms/);
+    await waitForOutput(host, /GET \/api\/flights\/number\/\{flight_number\} 404 \d+\.\dms/);
+    expect(await host.stop('SIGINT')).toBe(0);
+    expect(host.output()).toContain('SIGINT: shutting down');
+  });
+
+  it('generates and prints a function key when none is set, and requires it', async () => {
+    const host = await startHost({ env: { FUNCTIONS_API_KEY: '' } });
+    const key = /function key \(generated for this run\): (\S+)/.exec(host.output())?.[1];
+    expect(key).toBeTruthy();
+    expect((await host.fetch('/bookings')).status).toBe(401);
+    expect((await host.fetch('/bookings', { headers: { 'x-functions-key': key! } })).status).toBe(200);
+    expect((await host.fetch(`/bookings?code=${encodeURIComponent(key!)}`)).status).toBe(200);
+    expect(await host.stop('SIGTERM')).toBe(0);
+  });
+
+  it('serves the same functions from several worker processes and stops them all', async () => {
+    const host = await startHost({ env: { FUNCTIONS_WORKER_PROCESS_COUNT: '2' } });
+    expect(host.output()).toContain('in 2 worker processes');
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => host.fetch('/health').then((r) => r.status)));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(await host.stop('SIGTERM')).toBe(0);
+  });
+});
