@@ -10,5 +10,6 @@ registerActivity(activityNames.write, writeActivity);
 registerActivity(activityNames.tools, toolsActivity);
 registerActivity(activityNames.model, modelActivity);
 
+export { conversations } from './conversations';
 export { orchestratorName, proposalTtlMs, type Inbound } from './conversation';
 export { initialState, type ConversationStatus } from './state';
