@@ -1,32 +1,12 @@
+import type { z } from 'zod';
 import { aircraft, seatCount, type AircraftType } from '../aircraft';
+import type { FlightInput } from '../flights';
 import { airportData } from './airports';
 
-export interface FareAndCapacity {
-  /** CNY, at most 2 decimals. */
-  fare: number;
-  /** Seats for sale in this cabin. */
-  capacity: number;
-}
+export type { FareAndCapacity } from '../flights';
 
-export interface FlightSeed {
-  /** Airline IATA code + digits, e.g. 'CA1001'; unique. */
-  flight_number: string;
-  /** Must exist in airlineData. */
-  airline_code: string;
-  /** IATA code, must exist in airportData. */
-  departure_airport: string;
-  arrival_airport: string;
-  /** Local time at the departure airport, 'HH:MM'. */
-  departure_time: string;
-  /** Local time at the arrival airport, 'HH:MM'. */
-  arrival_time: string;
-  /** 1 when it lands the next local day. */
-  arrival_day_offset?: number;
-  /** ISO weekdays 1 = Mon … 7 = Sun; omitted = daily. */
-  days_of_operation?: number[];
-  aircraft_type: AircraftType;
-  cabins: { economy: FareAndCapacity; business?: FareAndCapacity; first?: FareAndCapacity };
-}
+/** A sample flight: the body `POST /api/flights` takes, before defaults (daily, active, same-day arrival). */
+export type FlightSeed = Omit<z.input<typeof FlightInput>, 'status'>;
 
 /**
  * Schedules are those of the IATA northern winter season: local arrival times are computed with the
