@@ -56,6 +56,28 @@ export function statementCache(db: Db): (sql: string) => Database.Statement {
   };
 }
 
+/**
+ * `all()` for wide rows on hot paths: the statement returns raw arrays and the objects are built
+ * here, which is markedly faster than better-sqlite3 building them itself.
+ */
+export function rawReader(db: Db): <T>(sql: string, params: Record<string, unknown>) => T[] {
+  const cache = new Map<string, { statement: Database.Statement; columns: string[] }>();
+  return <T>(sql: string, params: Record<string, unknown>) => {
+    let entry = cache.get(sql);
+    if (!entry) {
+      const statement = db.prepare(sql).raw(true);
+      entry = { statement, columns: statement.columns().map((column) => column.name) };
+      cache.set(sql, entry);
+    }
+    const { statement, columns } = entry;
+    return (statement.all(params) as unknown[][]).map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+      return row as T;
+    });
+  };
+}
+
 export function isUniqueViolation(error: unknown, table: string): boolean {
   return (
     error instanceof Error &&

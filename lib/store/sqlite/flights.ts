@@ -3,7 +3,7 @@ import type { Cabin } from '../../domain/aircraft';
 import { cabinColumns, flightColumns, flightFromRow, flightValues, weekdayBit, type FlightRow } from '../rows';
 import { Conditions } from '../conditions';
 import { DuplicateError, type FlightFilter, type FlightRepository } from '../store';
-import { isUniqueViolation, statementCache, type Db } from './database';
+import { isUniqueViolation, rawReader, statementCache, type Db } from './database';
 
 const columns = flightColumns;
 
@@ -48,6 +48,7 @@ function orderBy(filter: FlightFilter): string {
 
 export function sqliteFlights(db: Db): FlightRepository {
   const statement = statementCache(db);
+  const readRows = rawReader(db);
 
   async function get(id: number) {
     const row = statement('SELECT * FROM flights WHERE id = ?').get(id) as FlightRow | undefined;
@@ -58,10 +59,10 @@ export function sqliteFlights(db: Db): FlightRepository {
     async list(filter) {
       const { sql, params } = whereClause(filter);
       const page = filter.limit === undefined ? '' : 'LIMIT @limit OFFSET @skip';
-      const rows = statement(`SELECT * FROM flights ${sql} ${orderBy(filter)} ${page}`).all({
+      const rows = readRows<FlightRow>(`SELECT * FROM flights ${sql} ${orderBy(filter)} ${page}`, {
         ...params,
         ...(page ? { limit: filter.limit, skip: filter.skip ?? 0 } : {}),
-      }) as FlightRow[];
+      });
       const total = page ? (statement(`SELECT COUNT(*) AS n FROM flights ${sql}`).get(params) as { n: number }).n : rows.length;
       return { items: rows.map(flightFromRow), total };
     },
