@@ -5,7 +5,7 @@ import { localDate } from './domain/time';
 import { flightService } from './flights/service';
 import { openStore } from './store';
 import { loadFlights, loadReferenceData } from './store/seed';
-import type { Store } from './store/store';
+import { StoreUnavailableError, type Store } from './store/store';
 
 export interface Services {
   store: Store;
@@ -33,7 +33,7 @@ async function open(): Promise<Services> {
 export function services(): Promise<Services> {
   pending ??= open().catch((error: unknown) => {
     pending = undefined;
-    throw error;
+    throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
   });
   return pending;
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { config } from '../config';
 import { registrations } from '../http/app';
-import { closeServices, services } from '../services';
+import { closeServices } from '../services';
 import { createLocalHost } from './server';
 import { startTimers } from './timers';
 
@@ -26,7 +26,6 @@ export function registerFunctions(): void {
 export async function serveFunctions(options: { runTimers: boolean }): Promise<() => Promise<void>> {
   registerFunctions();
   const settings = config();
-  await services();
   const server = createLocalHost({ functions: registrations.http, apiKey: process.env.FUNCTIONS_API_KEY!, logRequests: settings.logRequests });
   server.listen(settings.port, '0.0.0.0');
   await once(server, 'listening');

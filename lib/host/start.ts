@@ -48,8 +48,10 @@ async function main(): Promise<void> {
   if (loadConfig().port === 0) env.PORT = String(await freePort());
 
   const settings = config();
-  const { store } = await services();
-  const flightCount = (await store.flights.count()).toLocaleString('en');
+  // As in Azure, the host serves even when the database is down; /api/health reports it.
+  const database = await services()
+    .then(async ({ store }) => `${(await store.flights.count()).toLocaleString('en')} flights`)
+    .catch((error: unknown) => `UNREACHABLE: ${error instanceof Error ? error.message : String(error)}`);
   registerFunctions();
   const processes = settings.workerProcesses;
   let stopServing: () => Promise<void>;
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
     [
       'Smart Flight Booking (智能机票预订) — local Functions host',
       settingsFile ? `  settings:  ${settingsFile}` : '  settings:  environment (no local.settings.json)',
-      `  database:  ${settings.database.kind === 'sqlite' ? settings.database.path : 'Azure SQL'} (${flightCount} flights)`,
+      `  database:  ${settings.database.kind === 'sqlite' ? settings.database.path : 'Azure SQL'} (${database})`,
       `  storage:   ${azurite ? `Azurite tables on port ${azurite.port}, data in ${path.join(settings.dataDir, 'azurite')}` : 'configured account'}`,
       `  planner:   ${settings.openai.endpoint ? `Azure OpenAI (${settings.openai.deployment})` : 'offline zh/en planner'}`,
       `  functions: ${registrations.http.length} HTTP, ${registrations.timers.length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,

@@ -8,6 +8,7 @@ import {
   type Timer,
 } from '@azure/functions';
 import { DomainError } from '../domain/errors';
+import { StoreUnavailableError } from '../store/store';
 import { recordRequest } from './metrics';
 import { HttpError, problemResponse, type Problem } from './problem';
 
@@ -58,6 +59,10 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
   } catch (error) {
     if (error instanceof HttpError) return problemResponse(error.problem, error.headers);
     if (error instanceof DomainError) return problemResponse(domainProblem(error));
+    if (error instanceof StoreUnavailableError) {
+      context.error(`${context.functionName}: database unavailable:`, error.message);
+      return problemResponse(new HttpError(503, 'The database is unavailable; try again shortly').problem, { 'retry-after': '5' });
+    }
     context.error(`Unhandled error in ${context.functionName}:`, error);
     return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' });
   }

@@ -164,6 +164,11 @@ export class SeatTakenError extends Error {
   }
 }
 
+/** The database could not be opened or reached; callers may retry later. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
 export class VersionConflictError extends Error {
   override readonly name = 'VersionConflictError';
 }

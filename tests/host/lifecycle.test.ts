@@ -45,3 +45,22 @@ describe('the local host', () => {
     expect(await host.stop('SIGTERM')).toBe(0);
   });
 });
+
+describe('health', () => {
+  it('is 503 unhealthy, naming the database, when the database cannot be reached — and the host keeps serving', async () => {
+    const host = await startHost({ env: { DATABASE_URL: 'mssql://app:secret@127.0.0.1:9/flights' } });
+    expect(host.output()).toContain('UNREACHABLE');
+    const response = await host.fetch('/health');
+    expect(response.status).toBe(503);
+    const health = (await response.json()) as { status: string; checks: Record<string, { status: string; detail: string }> };
+    expect(health.status).toBe('unhealthy');
+    expect(health.checks.database!.status).toBe('fail');
+    expect(JSON.stringify(health)).not.toContain('secret');
+    expect((await host.fetch('/airports?q=PEK')).status).toBe(200);
+    const search = await host.fetch('/flights?limit=1');
+    expect(search.status).toBe(503);
+    expect(search.headers.get('retry-after')).toBe('5');
+    expect(await search.text()).not.toContain('secret');
+    await host.stop();
+  }, 60_000);
+});
