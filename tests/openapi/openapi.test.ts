@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type TestHost } from '../support/host';
-import { loadFunctionApp } from './function-app';
+import { loadFunctionApp } from '../support/function-app';
 
 interface OperationObject {
   'x-azure-function': string;
