@@ -12,6 +12,7 @@ import {
   SeatNumber,
 } from '../../lib/domain/booking-schemas';
 import { invalid } from '../../lib/domain/errors';
+import { fareShare } from '../../lib/domain/fares';
 import { FlightNumber, IsoDate } from '../../lib/domain/flights';
 import { BookingReference } from '../../lib/domain/reference';
 import { services } from '../../lib/services';
@@ -62,7 +63,7 @@ export function registerBookingTools(server: McpServer): void {
       description:
         'Book flights for 1–9 passengers (at least one adult). One entry in `segments` per flight (a connection has two); ' +
         'seats are assigned automatically unless `seats` are requested. hold: true keeps the seats as a pending booking for a ' +
-        'limited time (confirm it with confirm_booking); false confirms at once. Fares are charged in CNY (children 75%, infants 10%). ' +
+        `limited time (confirm it with confirm_booking); false confirms at once. Fares are charged in CNY (children ${fareShare.child * 100}%, infants ${fareShare.infant * 100}% of the adult fare). ` +
         'Only call after the user has confirmed the flights and names. idempotency_key is required: reuse it only to retry the same call. ' +
         'Example: {"passengers": [{"name": "张三"}], "segments": [{"flight_number": "CA1501", "date": "2025-12-01"}], "idempotency_key": "8f1c…"}. ' +
         'Returns the booking with its 6-character reference.',
