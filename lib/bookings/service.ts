@@ -424,5 +424,3 @@ function summary(state: BookingState) {
     ...(state.status === 'cancelled' ? { fee_cents: state.fee_cents, refund_cents: state.refund_cents, reason: state.cancellation_reason } : {}),
   };
 }
-
-export type BookingService = ReturnType<typeof bookingService>;

@@ -75,11 +75,6 @@ export function isoWeekday(date: string): number {
   return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
-export function minutesOfDay(time: string): number {
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return hh * 60 + mm;
-}
-
 export function isValidDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

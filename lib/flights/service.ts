@@ -115,5 +115,3 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     },
   };
 }
-
-export type FlightService = ReturnType<typeof flightService>;

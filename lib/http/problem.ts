@@ -67,7 +67,3 @@ export function problemResponse(problem: Problem, headers: Record<string, string
     body: JSON.stringify(problem),
   };
 }
-
-export function fieldError(status: number, field: string, message: string): HttpError {
-  return new HttpError(status, `${field}: ${message}`, { errors: [{ field, message }] });
-}

@@ -13,7 +13,7 @@ function fieldName(location: Location, path: PropertyKey[]): string {
   );
 }
 
-export function fieldErrors(error: z.ZodError, location: Location): FieldError[] {
+function fieldErrors(error: z.ZodError, location: Location): FieldError[] {
   return error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return { field: fieldName(location, path), message: issue.message };
@@ -39,11 +39,7 @@ export function parseParams<S extends z.ZodType>(schema: S, request: HttpRequest
   return parse(schema, request.params, 'params');
 }
 
-/** Read a JSON body (≤ 64 KiB, application/json) and validate it. */
-export async function parseBody<S extends z.ZodType>(schema: S, request: HttpRequest): Promise<z.output<S>> {
-  return parse(schema, await readJson(request), 'body');
-}
-
+/** Reads a JSON body: at most 64 KiB, application/json (or +json), UTF-8. */
 export async function readJson(request: HttpRequest): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBodyBytes) throw new HttpError(413, `The body is larger than ${maxBodyBytes} bytes`);
