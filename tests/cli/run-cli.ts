@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
-import { repoRoot, startHost, tempDir, type TestHost } from '../support/host';
+import { repoRoot, tempDir } from '../support/host';
 
 export const cliPath = path.join(repoRoot, 'dist/cli/index.js');
 
