@@ -27,11 +27,24 @@ export function azuriteConnectionString(port: number): string {
 }
 
 
+/**
+ * Runs Azurite's main module, watching stdin: the pipe closes when the process that started it dies
+ * (even by SIGKILL), and Azurite then stops gracefully (SIGINT saves a --location database) instead of
+ * living on beside the next host's Azurite over the same data.
+ */
+const exitWithParent = `
+  const [main, ...args] = process.argv.slice(1);
+  process.argv = [process.argv[0], main, ...args];
+  process.stdin.on('end', () => process.kill(process.pid, 'SIGINT')).resume();
+  require(main);
+`;
+
 /** Starts Azurite's Table service as a child process and resolves once it accepts requests. */
 // Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
 export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
   const port = options.port || (await freePort());
   const args = [
+    '-e', exitWithParent,
     require.resolve('azurite/dist/src/table/main.js'),
     '--tableHost', '127.0.0.1',
     '--tablePort', String(port),
@@ -39,7 +52,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     '--silent',
     ...(options.location ? ['--location', options.location] : ['--inMemoryPersistence']),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 15000} ms: ${output}`)), options.startTimeoutMs ?? 15000);

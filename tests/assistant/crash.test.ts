@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test } from 'vitest';
 import { startHost } from '../support/host';
 import { bookingCount, newConversation, send } from './talk';
@@ -10,11 +11,11 @@ test('a host killed after the proposal books exactly once when the yes reaches a
     const proposed = await send(first, id, '帮我预订明天早上从北京到上海的航班，乘客张三');
     expect(proposed.awaiting).toBe('confirmation');
     expect(await bookingCount(first)).toBe(0);
-    // Azurite (LokiJS) saves its tables to disk every few seconds; a kill inside that window loses the latest writes.
-    await new Promise((resolve) => setTimeout(resolve, 6000));
   } finally {
     await first.stop('SIGKILL');
   }
+  // The killed host's Azurite notices its parent is gone, saves and exits; the next host must not share its data while it lives.
+  await portClosed(Number(/Azurite tables on port (\d+)/.exec(first.output())![1]));
   const second = await startHost({ dataDir: first.dataDir });
   try {
     const booked = await send(second, id, '确认');
@@ -30,3 +31,15 @@ test('a host killed after the proposal books exactly once when the yes reaches a
     await second.stop();
   }
 }, 120_000);
+
+async function portClosed(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Azurite on port ${port} is still running`);
+}
