@@ -110,12 +110,13 @@ export interface BookingRow {
   status: string;
   contact_email: string | null;
   contact_phone: string | null;
-  total_cents: number;
+  /** BIGINT in Azure SQL, which the driver returns as a string. */
+  total_cents: number | string;
   hold_expires_at: string | Date | null;
   cancelled_at: string | Date | null;
   cancellation_reason: string | null;
-  fee_cents: number | null;
-  refund_cents: number | null;
+  fee_cents: number | string | null;
+  refund_cents: number | string | null;
   version: number;
   created_by: string;
   created_at: string | Date;
@@ -179,12 +180,12 @@ export function bookingsFromRows(bookings: BookingRow[], passengers: PassengerRo
       status: row.status as Booking['status'],
       contact_email: row.contact_email,
       contact_phone: row.contact_phone,
-      total_cents: row.total_cents,
+      total_cents: Number(row.total_cents),
       hold_expires_at: optionalTimestamp(row.hold_expires_at),
       cancelled_at: optionalTimestamp(row.cancelled_at),
       cancellation_reason: row.cancellation_reason,
-      fee_cents: row.fee_cents,
-      refund_cents: row.refund_cents,
+      fee_cents: row.fee_cents === null ? null : Number(row.fee_cents),
+      refund_cents: row.refund_cents === null ? null : Number(row.refund_cents),
       version: row.version,
       created_by: row.created_by,
       created_at: timestamp(row.created_at),

@@ -114,12 +114,12 @@ function header(state: BookingState): Params {
     status: param.code(state.status),
     contact_email: param.text(state.contact_email),
     contact_phone: param.text(state.contact_phone),
-    total_cents: param.int(state.total_cents),
+    total_cents: param.bigint(state.total_cents),
     hold_expires_at: param.instant(state.hold_expires_at),
     cancelled_at: param.instant(state.cancelled_at),
     cancellation_reason: param.text(state.cancellation_reason),
-    fee_cents: param.int(state.fee_cents),
-    refund_cents: param.int(state.refund_cents),
+    fee_cents: param.bigint(state.fee_cents),
+    refund_cents: param.bigint(state.refund_cents),
   };
 }
 

@@ -11,6 +11,8 @@ export interface Param {
 
 export const param = {
   int: (value: number | null): Param => ({ type: mssql.Int, value }),
+  /** Whole-booking money in cents: 9 passengers × 4 segments of large fares can exceed INT. */
+  bigint: (value: number | null): Param => ({ type: mssql.BigInt, value }),
   /** ASCII identifiers: codes, references, statuses, seats, keys. */
   code: (value: string | null): Param => ({ type: mssql.VarChar(400), value }),
   /** Text people write (names, titles), Chinese included. */
