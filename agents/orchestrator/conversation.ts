@@ -111,7 +111,8 @@ function userLine(inbound: Inbound, language: Language): string {
 }
 
 export async function conversation(ctx: OrchestrationContext<ConversationInput>): Promise<void> {
-  let state = ctx.input?.state ?? initialState();
+  // A conversation started before roles existed is a traveller's.
+  let state: ConversationState = { ...initialState(), ...ctx.input?.state };
   ctx.setCustomStatus(statusOf(state));
   let message = ctx.waitForExternalEvent<Inbound>('message');
   let confirm = ctx.waitForExternalEvent<Inbound>('confirm');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TurnResult } from '../../lib/ai/conversation';
+import type { Role, TurnResult } from '../../lib/ai/conversation';
 import { durable, finishedStatuses, type InstanceStatus } from '../../lib/durable';
 import { HttpError } from '../../lib/http/problem';
 import { orchestratorName, type Inbound } from './conversation';
@@ -11,11 +11,13 @@ const replyWaitMs = 60_000;
 
 type ConversationInstance = InstanceStatus & { customStatus: ConversationStatus | null };
 
-async function current(id: string): Promise<ConversationInstance> {
-  const status = await durable().getStatus(id, { showInput: false });
-  if (!status || status.name !== orchestratorName) throw new HttpError(404, `No conversation ${id}`, { errors: [{ field: 'params.id', message: 'unknown conversation' }] });
+/** The conversation, if it is one of this role's: a traveller's id never opens a desk conversation, nor the other way round. */
+async function current(id: string, role: Role): Promise<ConversationInstance> {
+  const status = (await durable().getStatus(id, { showInput: false })) as ConversationInstance | undefined;
+  const owner = status?.customStatus?.role ?? 'traveller';
+  if (!status || status.name !== orchestratorName || owner !== role) throw new HttpError(404, `No conversation ${id}`, { errors: [{ field: 'params.id', message: 'unknown conversation' }] });
   if (finishedStatuses.includes(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status.runtimeStatus})`);
-  return status as ConversationInstance;
+  return status;
 }
 
 /** Raises the event and returns the turn result the orchestration published for it. */
@@ -51,29 +53,29 @@ function view(status: ConversationInstance) {
  * message an event, each reply the custom status the orchestration publishes for that message.
  */
 export const conversations = {
-  async start() {
-    const status = await durable().startNew(orchestratorName, { instanceId: randomUUID().replaceAll('-', ''), input: { state: initialState() } });
+  async start(role: Role) {
+    const status = await durable().startNew(orchestratorName, { instanceId: randomUUID().replaceAll('-', ''), input: { state: initialState(role) } });
     return view(status as ConversationInstance);
   },
 
-  async get(id: string) {
-    return view(await current(id));
+  async get(id: string, role: Role) {
+    return view(await current(id, role));
   },
 
-  async message(id: string, text: string): Promise<TurnResult> {
-    await current(id);
+  async message(id: string, text: string, role: Role): Promise<TurnResult> {
+    await current(id, role);
     return send(id, 'message', { messageId: randomUUID(), text });
   },
 
   /** Accepts or declines the proposal pending now (a later proposal is not what the caller saw). */
-  async confirm(id: string, accept: boolean): Promise<TurnResult> {
-    const { customStatus } = await current(id);
+  async confirm(id: string, accept: boolean, role: Role): Promise<TurnResult> {
+    const { customStatus } = await current(id, role);
     return send(id, 'confirm', { messageId: randomUUID(), accept, proposalId: customStatus?.proposal?.id });
   },
 
   /** One call: a message to the given conversation, or to a new one. */
-  async chat(text: string, conversationId?: string): Promise<TurnResult & { conversation_id: string }> {
-    const id = conversationId ?? (await conversations.start()).id;
-    return { conversation_id: id, ...(await conversations.message(id, text)) };
+  async chat(text: string, role: Role, conversationId?: string): Promise<TurnResult & { conversation_id: string }> {
+    const id = conversationId ?? (await conversations.start(role)).id;
+    return { conversation_id: id, ...(await conversations.message(id, text, role)) };
   },
 };

@@ -1,11 +1,11 @@
 /** The conversation state and what the orchestration publishes as its custom status after each turn. */
-import type { Action, Awaiting, ConversationState, Language, TranscriptEntry, TurnResult } from '../../lib/ai/conversation';
+import type { Action, Awaiting, ConversationState, Language, Role, TranscriptEntry, TurnResult } from '../../lib/ai/conversation';
 import type { Plan } from '../../lib/ai/planner';
 
 const transcriptLimit = 60;
 
-export function initialState(language: Language = 'zh'): ConversationState {
-  return { language, turn: 0, options: [], transcript: [] };
+export function initialState(role: Role = 'traveller', language: Language = 'zh'): ConversationState {
+  return { role, language, turn: 0, options: [], transcript: [] };
 }
 
 export function remember(state: ConversationState, entries: TranscriptEntry[]): ConversationState {
@@ -31,6 +31,7 @@ export function turnResult(state: ConversationState, reply: string, awaiting: Aw
 
 /** The custom status: the last turn's result (matched by messageId) and what GET shows. */
 export interface ConversationStatus {
+  role: Role;
   turn: number;
   messageId?: string;
   result?: TurnResult;
@@ -40,5 +41,5 @@ export interface ConversationStatus {
 }
 
 export function statusOf(state: ConversationState, messageId?: string, result?: TurnResult): ConversationStatus {
-  return { turn: state.turn, messageId, result, language: state.language, proposal: state.proposal, transcript: state.transcript };
+  return { role: state.role, turn: state.turn, messageId, result, language: state.language, proposal: state.proposal, transcript: state.transcript };
 }

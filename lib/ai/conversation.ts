@@ -8,6 +8,9 @@ import type { Understanding } from './offline/types';
 
 export type Language = 'zh' | 'en';
 
+/** Who the assistant serves: a traveller (anonymous routes) or an agent desk (keyed routes, staff tools). */
+export type Role = 'traveller' | 'staff';
+
 /** One MCP tools/call made for a message. */
 export interface Action {
   agent: AgentName;
@@ -38,8 +41,11 @@ export interface FlightOption {
 
 export const writeTools = ['create_booking', 'change_seat', 'change_flight', 'cancel_booking', 'confirm_booking'] as const;
 export type WriteTool = (typeof writeTools)[number];
-/** Never offered to the planners: they reveal bookings without a reference and surname (staff only). */
+/** Offered to the planners in staff mode only: they reveal bookings without a reference and surname. */
 export const staffOnlyTools = ['get_booking_by_id', 'find_bookings'] as const;
+
+/** Whether a tool may be used in a conversation of this role. */
+export const allowedFor = (role: Role, tool: string): boolean => role === 'staff' || !(staffOnlyTools as readonly string[]).includes(tool);
 
 export const isWriteTool = (name: string): name is WriteTool => (writeTools as readonly string[]).includes(name);
 
@@ -90,6 +96,7 @@ export interface TranscriptEntry {
 
 /** What the orchestration carries from turn to turn (and across continueAsNew). */
 export interface ConversationState {
+  role: Role;
   language: Language;
   turn: number;
   task?: Task;

@@ -60,6 +60,25 @@ export function bookingText(booking: Row, language: Language): string {
     : `Booking ${str(booking.reference)} (${status}): ${passengers.join(', ')}; ${legs.join('; ')}; total ${yuan(num(booking.total_price ?? booking.price), 'en')}.`;
 }
 
+/** Bookings found for an agent desk, numbered, in the order given; `total` counts the matches beyond those returned. */
+export function bookingList(bookings: Row[], total: number, search: { passenger_name: string; from_date?: string; to_date?: string }, language: Language): string {
+  const zh = language === 'zh';
+  const period = search.from_date ? (zh ? `（${search.from_date} 至 ${search.to_date}）` : ` (${search.from_date} to ${search.to_date})`) : '';
+  const who = zh ? `“${search.passenger_name}”` : `"${search.passenger_name}"`;
+  if (!bookings.length) return zh ? `没有找到${who}的预订${period}。` : `No bookings found for ${who}${period}.`;
+  const lines = bookings.map((booking, i) => {
+    const passengers = Array.isArray(booking.passengers) ? booking.passengers.filter(isRow).map((p) => str(p.name)) : [];
+    const flights = Array.isArray(booking.segments) ? booking.segments.filter(isRow).map((s) => str(s.flight_number)) : [];
+    const route = `${str(booking.departure_airport)}→${str(booking.arrival_airport)}`;
+    const when = `${str(booking.departure_date)} ${str(booking.departure_time).slice(0, 5)}`;
+    return `${i + 1}. ${str(booking.reference)} ${passengers.join(zh ? '、' : ', ')} ${flights.join('/')} ${when} ${route} ${str(booking.status)}`;
+  });
+  const listed = total > bookings.length ? (zh ? `（列出最新的 ${bookings.length} 个）` : ` (the newest ${bookings.length} listed)`) : '';
+  const count = zh ? `${total} 个预订${listed}` : `${total} booking${total === 1 ? '' : 's'}${listed}`;
+  const head = zh ? `找到${who}的 ${count}${period}，按日期排序：` : `I found ${count} for ${who}${period}, by date:`;
+  return [head, ...lines].join('\n');
+}
+
 export function quoteText(quote: Row, language: Language): string {
   const [paid, fee, refund] = [num(quote.paid), num(quote.fee), num(quote.refund)];
   return language === 'zh'

@@ -137,6 +137,25 @@ describe('Azure OpenAI planner against a loopback fake', () => {
     expect(proposed.proposal!.price).toBe(azureBookings[0]!.total_price);
   });
 
+  test('(h) the staff tools are offered and run in desk mode only; a traveller\'s call of one is refused', async () => {
+    fake.script(callTools({ name: 'find_bookings', arguments: { passenger_name: '李' } }), answer('李先生的预订如下。'));
+    const deskId = await newConversation(azure, true);
+    const found = await send(azure, deskId, '查找李先生的所有预订', true);
+    expect(found).toMatchObject({ status: 200, planner: 'azure-openai', reply: '李先生的预订如下。' });
+    expect(found.actions.map((a) => [a.tool, a.isError])).toEqual([['find_bookings', false]]);
+    const offered = fake.requests[0]!.body.tools!.map((tool) => tool.function.name);
+    expect(offered).toEqual(expect.arrayContaining(['find_bookings', 'get_booking_by_id']));
+    expect(fake.requests[0]!.body.messages[0]!.content).toContain('agent desk');
+    fake.reset();
+
+    fake.script(callTools({ name: 'find_bookings', arguments: { passenger_name: '李' } }), answer('请提供预订编号和姓氏。'));
+    const travellerId = await newConversation(azure);
+    const refused = await send(azure, travellerId, '查找李先生的所有预订');
+    expect(refused).toMatchObject({ status: 200, actions: [] });
+    expect(fake.requests[0]!.body.tools!.map((tool) => tool.function.name)).not.toContain('find_bookings');
+    expect(toolResult(toolMessages(fake.requests[1]!)[0]!)).toEqual({ isError: true, result: 'unknown tool find_bookings' });
+  });
+
   test('(b) parallel tool calls in one model turn are both executed and both results fed back', async () => {
     fake.script(
       callTools(

@@ -21,15 +21,23 @@ afterAll(async () => {
   await host?.stop();
 });
 
+/** The 2nd of next month in Shanghai. */
+function nextMonth(): string {
+  const [y, m] = daysFromToday(0).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 2)).toISOString().slice(0, 10);
+}
+
 async function play(scenario: Scenario): Promise<void> {
   const surname = scenario.language === 'zh' ? '李' : 'Li';
-  const existing = scenario.existing ? await existingBooking(host, scenario.language === 'zh' ? '李雷' : 'Li Lei', daysFromToday(3)) : undefined;
+  const desk = scenario.desk ?? false;
+  const date = scenario.existing === 'next month' ? nextMonth() : daysFromToday(3);
+  const existing = scenario.existing ? await existingBooking(host, scenario.language === 'zh' ? '李雷' : 'Li Lei', date) : undefined;
   const before = await bookingCount(host);
-  const id = await newConversation(host);
+  const id = await newConversation(host, desk);
   const replies: Reply[] = [];
   for (const step of scenario.steps) {
     const started = performance.now();
-    const reply = step.text !== undefined ? await send(host, id, step.text.replace('{ref}', existing?.reference ?? '')) : await confirm(host, id, step.confirm!);
+    const reply = step.text !== undefined ? await send(host, id, step.text.replace('{ref}', existing?.reference ?? ''), desk) : await confirm(host, id, step.confirm!, desk);
     turnMs.push(performance.now() - started);
     replies.push(reply);
     const label = step.text ?? `confirm ${step.confirm}`;
@@ -38,6 +46,7 @@ async function play(scenario: Scenario): Promise<void> {
     expect(reply.actions.filter((a) => a.isError).map((a) => JSON.stringify(a.result)), label).toEqual([]);
     if (step.awaiting !== undefined) expect(reply.awaiting, `${label} → ${reply.reply}`).toBe(step.awaiting);
     expect(reply.language, label).toBe(scenario.language);
+    if (step.showsRef) expect(reply.reply, label).toContain(existing!.reference);
   }
   const after = scenario.after;
   if ('booked' in after) {
@@ -64,7 +73,7 @@ async function play(scenario: Scenario): Promise<void> {
     expect(seat?.position).toBe(after.seatPosition);
   }
   if ('movedDays' in after) expect(booking.segments[0]!.date).toBe(daysFromToday(after.movedDays));
-  if ('unchanged' in after) expect(booking.segments[0]!.date).toBe(daysFromToday(3));
+  if ('unchanged' in after) expect(booking.segments[0]!.date).toBe(date);
 }
 
 describe('assistant scenario corpus (offline planner, local host, MCP)', () => {

@@ -1,7 +1,8 @@
 /**
  * The assistant's scenario corpus: conversations in Chinese and English with the MCP tools each
  * message must call and the database state after the last message. `{ref}` is the reference of a
- * booking the runner creates first (passenger 李雷 / Li Lei on CA1501 in three days).
+ * booking the runner creates first (passenger 李雷 / Li Lei on CA1501 in three days, or on the 2nd of next
+ * month). `desk` scenarios talk to the agent desk's keyed routes, where bookings can be found by name.
  */
 import type { Awaiting } from '../../lib/ai/conversation';
 
@@ -12,6 +13,8 @@ export interface Step {
   /** The MCP tools the message calls, in order. */
   tools: string[];
   awaiting?: Awaiting;
+  /** The reply shows the {ref} booking. */
+  showsRef?: boolean;
 }
 
 export type After =
@@ -25,8 +28,10 @@ export type After =
 export interface Scenario {
   name: string;
   language: 'zh' | 'en';
-  /** Creates the {ref} booking first. */
-  existing?: boolean;
+  /** Creates the {ref} booking first: in three days, or next month. */
+  existing?: true | 'next month';
+  /** Plays on the agent desk's routes (staff mode). */
+  desk?: boolean;
   steps: Step[];
   after: After;
 }
@@ -35,6 +40,7 @@ const say = (text: string, tools: string[] = [], awaiting?: Awaiting): Step => (
 const asks = (text: string) => say(text, [], 'input');
 const proposes = (text: string, tools: string[] = []) => say(text, tools, 'confirmation');
 const answers = (text: string, tools: string[] = []) => say(text, tools, null);
+const finds = (text: string): Step => ({ ...answers(text, ['find_bookings']), showsRef: true });
 
 const zh: Scenario[] = [
   { name: '一句话预订', language: 'zh', steps: [proposes('帮我预订明天早上从北京到上海的航班，乘客张三', ['search_flights']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
@@ -68,6 +74,10 @@ const zh: Scenario[] = [
   { name: '指定航班号（列出的五个之外）', language: 'zh', steps: [proposes('帮我订明天北京到上海的MU5132，乘客张三', ['search_flights']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
   { name: '指定航班号（搜索结果之外）', language: 'zh', steps: [proposes('帮我订明天晚上北京到上海的CA1001，乘客张三', ['search_flights', 'check_availability']), answers('确认', ['create_booking'])], after: { booked: { passenger: '张三' } } },
   { name: '指定航班号（不飞这条航线）', language: 'zh', steps: [say('帮我订明天北京到上海的CA1502，乘客张三', ['search_flights', 'check_availability'], 'input')], after: { unchanged: true } },
+  { name: '柜台：按姓名查找下个月的预订', language: 'zh', desk: true, existing: 'next month', steps: [finds('查找李先生下个月的所有预订')], after: { unchanged: true } },
+  { name: '柜台：按日期排序', language: 'zh', desk: true, existing: 'next month', steps: [finds('查找李先生下个月的所有预订，按日期排序')], after: { unchanged: true } },
+  { name: '柜台：按全名查找', language: 'zh', desk: true, existing: true, steps: [finds('查找李雷的所有预订')], after: { unchanged: true } },
+  { name: '柜台：先问姓名', language: 'zh', desk: true, existing: 'next month', steps: [asks('查找下个月的预订'), finds('李雷')], after: { unchanged: true } },
   { name: '查看后换靠窗座位', language: 'zh', existing: true, steps: [answers('查一下预订 {ref} 的详情，姓李', ['get_booking']), proposes('换个靠窗的座位', ['get_booking', 'get_seat_map']), answers('确认', ['change_seat'])], after: { seatPosition: 'window' } },
 ];
 
@@ -106,6 +116,10 @@ const en: Scenario[] = [
   { name: 'flight number outside the search', language: 'en', steps: [proposes('book CA1001 from Beijing to Shanghai tomorrow evening for Zhang San', ['search_flights', 'check_availability']), answers('yes', ['create_booking'])], after: { booked: { passenger: 'Zhang San' } } },
   { name: 'flight number on another route', language: 'en', steps: [say('book CA1502 from Beijing to Shanghai tomorrow for Zhang San', ['search_flights', 'check_availability'], 'input')], after: { unchanged: true } },
   { name: 'aisle seat after the details', language: 'en', existing: true, steps: [answers('show me booking {ref}, surname Li', ['get_booking']), proposes('an aisle seat please', ['get_booking', 'get_seat_map']), answers('yes', ['change_seat'])], after: { seatPosition: 'aisle' } },
+  { name: 'desk: bookings by name next month', language: 'en', desk: true, existing: 'next month', steps: [finds('find all bookings for Mr Li next month')], after: { unchanged: true } },
+  { name: 'desk: sorted by date', language: 'en', desk: true, existing: 'next month', steps: [finds('find all bookings for Mr Li next month, sorted by date')], after: { unchanged: true } },
+  { name: 'desk: without a period', language: 'en', desk: true, existing: true, steps: [finds('find bookings for Li Lei')], after: { unchanged: true } },
+  { name: 'desk: still confirms writes', language: 'en', desk: true, existing: true, steps: [proposes('cancel booking {ref}, surname Li', ['quote_cancellation']), answers('yes', ['cancel_booking'])], after: { cancelled: true } },
   { name: 'seat side step by step', language: 'en', existing: true, steps: [asks('I want to change my seat'), asks('{ref}, surname Li'), proposes('window', ['get_booking', 'get_seat_map']), answers('no')], after: { unchanged: true } },
 ];
 

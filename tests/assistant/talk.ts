@@ -6,19 +6,22 @@ export interface Reply extends TurnResult {
   status: number;
 }
 
-export async function newConversation(host: TestHost): Promise<string> {
-  const response = await host.fetch('/assistant/conversations', { method: 'POST' });
+/** The anonymous routes, or with `desk` the agent desk's (keyed) ones. */
+const base = (desk: boolean) => (desk ? '/assistant/desk' : '/assistant');
+
+export async function newConversation(host: TestHost, desk = false): Promise<string> {
+  const response = await host.fetch(`${base(desk)}/conversations`, { method: 'POST', staff: desk });
   if (response.status !== 201) throw new Error(`create conversation: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
 }
 
-export async function send(host: TestHost, id: string, text: string): Promise<Reply> {
-  const response = await host.fetch(`/assistant/conversations/${id}/messages`, { method: 'POST', json: { text } });
+export async function send(host: TestHost, id: string, text: string, desk = false): Promise<Reply> {
+  const response = await host.fetch(`${base(desk)}/conversations/${id}/messages`, { method: 'POST', json: { text }, staff: desk });
   return { status: response.status, ...((await response.json()) as TurnResult) };
 }
 
-export async function confirm(host: TestHost, id: string, accept: boolean): Promise<Reply> {
-  const response = await host.fetch(`/assistant/conversations/${id}/confirm`, { method: 'POST', json: { accept } });
+export async function confirm(host: TestHost, id: string, accept: boolean, desk = false): Promise<Reply> {
+  const response = await host.fetch(`${base(desk)}/conversations/${id}/confirm`, { method: 'POST', json: { accept }, staff: desk });
   return { status: response.status, ...((await response.json()) as TurnResult) };
 }
 

@@ -5,7 +5,7 @@
  * cannot be reached, the offline planner answers and says it is in offline mode.
  */
 import type { ToolDescription, ToolResult } from '../../mcp-client/client';
-import { isWriteTool, staffOnlyTools, type Proposal, type WriteTool } from '../conversation';
+import { allowedFor, isWriteTool, type Proposal, type Role, type WriteTool } from '../conversation';
 import { offlinePlanner } from '../offline/policy';
 import { detectLanguage } from '../offline/normalise';
 import type { Plan, PlanContext, Planner } from '../planner';
@@ -16,9 +16,10 @@ import { parseArguments, validateArguments, type ChatMessage, type FunctionTool,
 
 const maxRounds = 6;
 
-function functionTools(tools: ToolDescription[]): FunctionTool[] {
+/** The tools offered to the model: the staff tools only in staff mode. */
+function functionTools(tools: ToolDescription[], role: Role): FunctionTool[] {
   return tools
-    .filter((tool) => !(staffOnlyTools as readonly string[]).includes(tool.name))
+    .filter((tool) => allowedFor(role, tool.name))
     .map((tool) => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.inputSchema } }));
 }
 
@@ -49,14 +50,14 @@ type Outcome = { kind: 'answer'; content: string } | { kind: 'proposal'; proposa
 async function converse(state: Parameters<Planner>[0], text: string, context: PlanContext): Promise<Outcome> {
   const tools = await context.listTools();
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
-  const offered = functionTools(tools);
-  const messages: ChatMessage[] = [{ role: 'system', content: systemPrompt(context.now) }, ...historyMessages(state), { role: 'user', content: text }];
+  const offered = functionTools(tools, state.role);
+  const messages: ChatMessage[] = [{ role: 'system', content: systemPrompt(context.now, state.role) }, ...historyMessages(state), { role: 'user', content: text }];
   for (let round = 0; round < maxRounds; round++) {
     const reply = await context.complete({ messages, tools: offered });
     if (!reply.tool_calls?.length) return { kind: 'answer', content: reply.content ?? '' };
     messages.push({ role: 'assistant', content: reply.content, tool_calls: reply.tool_calls });
     const write = reply.tool_calls.find((call) => isWriteTool(call.function.name));
-    const results = await Promise.all(reply.tool_calls.map((call) => (call === write ? proposeCheck(call, byName) : run(call, byName, context))));
+    const results = await Promise.all(reply.tool_calls.map((call) => (call === write ? proposeCheck(call, byName) : run(call, byName, state.role, context))));
     if (write) {
       const checked = results[reply.tool_calls.indexOf(write)]!;
       if (!checked.isError) {
@@ -96,9 +97,9 @@ function withoutKey(schema: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** A read tool call; a write never runs here (a second write in the same turn is refused: one proposal at a time). */
-async function run(call: ToolCall, byName: Map<string, ToolDescription>, context: PlanContext): Promise<ToolResult> {
+async function run(call: ToolCall, byName: Map<string, ToolDescription>, role: Role, context: PlanContext): Promise<ToolResult> {
   const tool = byName.get(call.function.name);
-  if (!tool || (staffOnlyTools as readonly string[]).includes(call.function.name)) return { isError: true, result: `unknown tool ${call.function.name}` };
+  if (!tool || !allowedFor(role, tool.name)) return { isError: true, result: `unknown tool ${call.function.name}` };
   if (isWriteTool(tool.name)) return { isError: true, result: 'one change at a time: propose this one after the user has answered the first' };
   const parsed = parseArguments(call);
   if (!parsed.ok) return { isError: true, result: parsed.error };

@@ -25,6 +25,15 @@ export function searchArguments(task: Task): Record<string, unknown> & { origin:
   };
 }
 
+/** The most bookings find_bookings returns (its maximum): the newest ones, which the reply then orders. */
+const findLimit = 100;
+
+/** find_bookings (staff): the full name, or the surname of 李先生 / Mr Li; the period named, or the one day. */
+export function findArguments(task: Task): { passenger_name: string; from_date?: string; to_date?: string; limit: number } {
+  const range = task.dateRange ?? (task.date ? { from: task.date, to: task.date } : undefined);
+  return { passenger_name: task.passengerNames?.[0] ?? task.surname!, ...(range && { from_date: range.from, to_date: range.to }), limit: findLimit };
+}
+
 /** The surname to check a booking with: the first character of a Chinese name, the first word of a Latin one. */
 export function surnameOf(name: string | undefined): string | undefined {
   if (!name) return undefined;

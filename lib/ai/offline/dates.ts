@@ -1,10 +1,10 @@
 import * as chrono from 'chrono-node';
-import { dayOfMonthFollowers, nextWeekMarkers, relativeDays, timeWindows, vagueDateSpans } from './lexicon';
+import { datePeriods, dayOfMonthFollowers, nextWeekMarkers, relativeDays, timeWindows } from './lexicon';
 import type { Normalised } from './normalise';
 import { PhraseTable } from './phrases';
 import type { Language } from './types';
 
-interface CalendarDay {
+export interface CalendarDay {
   year: number;
   month: number; // 1-12
   day: number;
@@ -16,13 +16,13 @@ interface Found {
 }
 
 const relativeDayTable = new PhraseTable(relativeDays);
-const vagueSpans = new Set(vagueDateSpans);
+const periodSpans = new Set(datePeriods.map(([phrase]) => phrase));
 const nextWeek = new PhraseTable(nextWeekMarkers.map((marker) => [marker, true] as const));
 const dayOfMonthFollower = new PhraseTable(dayOfMonthFollowers.map((word) => [word, true] as const));
 const timesOfDay = new PhraseTable(timeWindows);
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(now: Date, timeZone: string): { today: CalendarDay; hour: number; minute: number } {
+export function wallClock(now: Date, timeZone: string): { today: CalendarDay; hour: number; minute: number } {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
@@ -33,16 +33,16 @@ function wallClock(now: Date, timeZone: string): { today: CalendarDay; hour: num
   return { today: { year: parts.year!, month: parts.month!, day: parts.day! }, hour: parts.hour!, minute: parts.minute! };
 }
 
-function addDays({ year, month, day }: CalendarDay, days: number): CalendarDay {
+export function addDays({ year, month, day }: CalendarDay, days: number): CalendarDay {
   const date = new Date(Date.UTC(year, month - 1, day + days));
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-function weekday({ year, month, day }: CalendarDay): number {
+export function weekday({ year, month, day }: CalendarDay): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
-function format({ year, month, day }: CalendarDay): string {
+export function format({ year, month, day }: CalendarDay): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -73,7 +73,7 @@ function isTimeOfDayOnly(span: string): boolean {
  * chrono parses in the process's local time zone, so it gets a reference Date whose local fields are the
  * traveller's wall clock; results are read back as fields, never as instants.
  * Corrections: a weekday is resolved by resolveWeekday (chrono's 下周日 is this week's Sunday, and 周四下午
- * comes back as today with weekday 4); bare times of day and vague spans (next week) are ignored.
+ * comes back as today with weekday 4); bare times of day and whole periods (next week, last month) are ignored.
  */
 function fromChrono(normalised: Normalised, language: Language, today: CalendarDay, reference: Date): Found | undefined {
   const parsers = language === 'zh' ? [chrono.zh.hans, chrono.en] : [chrono.en];
@@ -81,7 +81,7 @@ function fromChrono(normalised: Normalised, language: Language, today: CalendarD
     for (const result of parser.parse(normalised.text, reference, { forwardDate: true })) {
       const start = result.start;
       const span = result.text.toLowerCase();
-      if (vagueSpans.has(span) || isTimeOfDayOnly(span)) continue;
+      if (periodSpans.has(span) || isTimeOfDayOnly(span)) continue;
       const date = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! };
       const stated = start.isCertain('weekday') ? start.get('weekday')! : undefined;
       const afterNext = nextWeek.first(span)?.start === 0;

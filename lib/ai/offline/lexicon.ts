@@ -3,7 +3,7 @@
  * on normalised text (NFKC, lower case); Latin phrases only match whole words.
  */
 import type { Cabin } from '../../domain/aircraft';
-import type { Intent, OptionHint, Preference, SeatPreference, TimeWindow } from './types';
+import type { BookingOrder, DatePeriod, Intent, OptionHint, Preference, SeatPreference, TimeWindow } from './types';
 
 export interface IntentPhrases {
   intent: Intent;
@@ -172,8 +172,26 @@ export const relativeDays: [phrase: string, offset: number][] = [
   ['day after tomorrow', 2], ['the day after tomorrow', 2], ['day after tomorow', 2],
 ];
 
-/** Date spans chrono turns into a day although they name no day ("next week" → today + 7): ignored. */
-export const vagueDateSpans = ['下周', '下个周', '这周', '本周', '下星期', '下个星期', '下个月', 'next week', 'this week', 'next month', 'this month'];
+/**
+ * Weeks and months named as a whole (Monday-based weeks), for finding bookings in a period. chrono turns some of them
+ * into a day ("next week" → today + 7, "last week" → today - 7); as dates they are ignored.
+ */
+export const datePeriods: [phrase: string, period: DatePeriod][] = (
+  [
+    [['上个月', '上月', 'last month', 'previous month'], { unit: 'month', offset: -1 }],
+    [['这个月', '这月', '本月', 'this month'], { unit: 'month', offset: 0 }],
+    [['下个月', '下月', 'next month'], { unit: 'month', offset: 1 }],
+    [['上周', '上个周', '上星期', '上个星期', '上礼拜', '上个礼拜', 'last week', 'previous week'], { unit: 'week', offset: -1 }],
+    [['这周', '本周', '这星期', '这个星期', '这礼拜', '这个礼拜', 'this week'], { unit: 'week', offset: 0 }],
+    [['下周', '下个周', '下星期', '下个星期', '下礼拜', '下个礼拜', 'next week'], { unit: 'week', offset: 1 }],
+  ] as [string[], DatePeriod][]
+).flatMap(([phrases, period]) => phrases.map((phrase): [string, DatePeriod] => [phrase, period]));
+
+/** How a list of bookings is ordered: 按日期排序, sorted by date (by date is the default anyway). */
+export const bookingOrders: [phrase: string, order: BookingOrder][] = [
+  ['按日期排序', 'date'], ['按日期', 'date'], ['按时间排序', 'date'], ['按时间顺序', 'date'], ['按出发日期', 'date'], ['日期排序', 'date'],
+  ['sorted by date', 'date'], ['sort by date', 'date'], ['sort them by date', 'date'], ['by date', 'date'], ['in date order', 'date'], ['date order', 'date'],
+];
 
 /** Before a weekday: the week after this one (Monday-based weeks). */
 export const nextWeekMarkers = ['下周', '下个周', '下星期', '下个星期', '下礼拜', '下个礼拜', 'next'];

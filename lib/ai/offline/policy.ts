@@ -3,21 +3,21 @@
  * first missing detail, calls the agents' read tools and turns a write into a proposal. The
  * knowledge (which intent needs which detail, which question asks for it) is the tables below.
  */
-import type { ConversationState, FlightOption, Language, Task } from '../conversation';
+import { allowedFor, type ConversationState, type FlightOption, type Language, type Task } from '../conversation';
 import type { Plan, PlanContext, Planner } from '../planner';
-import { bookingText, flightText, optionList, proposalText, quoteText, say } from '../replies';
-import { errorText, isRow, num, optionsOf, recordOf, str, type Row } from '../results';
-import { placeArgument, searchArguments, surnameOf } from './arguments';
+import { bookingList, bookingText, flightText, optionList, proposalText, quoteText, say } from '../replies';
+import { errorText, isRow, num, optionsOf, recordOf, rowsOf, str, type Row } from '../results';
+import { findArguments, placeArgument, searchArguments, surnameOf } from './arguments';
 import { capitalsReference } from './codes';
 import { manageIntents } from './intent';
 import { message, type MessageKey } from './messages';
 import { namedFlight } from './named-flight';
 import { freeSeat, sideNames } from './seat-map';
-import type { Intent, OptionHint, Understanding } from './types';
+import type { BookingOrder, Intent, OptionHint, Understanding } from './types';
 import { understand } from './understanding';
 
-type Slot = 'origin' | 'destination' | 'date' | 'reference' | 'surname' | 'seat' | 'flightNumber';
-type Ask = Slot | 'passengerNames' | 'givenName' | 'option';
+type Slot = 'origin' | 'destination' | 'date' | 'reference' | 'surname' | 'seat' | 'flightNumber' | 'passengerNames';
+type Ask = Slot | 'givenName' | 'option';
 
 const tripIntents: readonly Intent[] = ['search', 'recommend', 'book'];
 /** Options listed in a reply; a flight named by number may come from further down the results. */
@@ -34,6 +34,7 @@ const needs: Partial<Record<Intent, Slot[]>> = {
   change_seat: ['reference', 'surname', 'seat'],
   change_flight: ['reference', 'surname', 'date'],
   flight_status: ['flightNumber'],
+  find_bookings: ['passengerNames'], // staff only; a traveller is asked for a reference instead
 };
 
 const questions: Record<Ask, MessageKey> = {
@@ -64,6 +65,11 @@ const rankers: Record<OptionHint, (a: FlightOption, b: FlightOption) => number> 
   fastest: (a, b) => a.duration_minutes - b.duration_minutes,
   earliest: (a, b) => a.departure_time.localeCompare(b.departure_time),
   latest: (a, b) => b.departure_time.localeCompare(a.departure_time),
+};
+
+/** How a list of bookings is ordered: by the first flight's departure. */
+const bookingOrders: Record<BookingOrder, (a: Row, b: Row) => number> = {
+  date: (a, b) => `${str(a.departure_date)} ${str(a.departure_time)}`.localeCompare(`${str(b.departure_date)} ${str(b.departure_time)}`),
 };
 
 /** Words beyond codes (ABC234, CA1501, 12A) tell the language; a bare code keeps the conversation's. */
@@ -132,6 +138,7 @@ function missing(task: Task): Slot | undefined {
     surname,
     seat: task.seat ?? task.seatPreference,
     flightNumber: task.flightNumber,
+    passengerNames: task.passengerNames?.[0] ?? task.surname,
   };
   return needs[task.intent]?.find((slot) => present[slot] === undefined);
 }
@@ -165,7 +172,7 @@ export const offlinePlanner: Planner = async (state, text, context) => {
   }
   const cannedKey = canned[u.intent];
   if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(message(cannedKey, language), { awaiting: u.intent === 'off_topic' && state.task ? 'input' : null });
-  if (u.intent === 'find_bookings') {
+  if (u.intent === 'find_bookings' && !allowedFor(state.role, 'find_bookings')) {
     return reply(say('privacy', language), { task: { intent: 'booking_details', surname: u.surname ?? surnameOf(u.passengerNames?.[0]), asked: 'reference' } });
   }
 
@@ -196,6 +203,8 @@ class Turn {
         return this.book();
       case 'flight_status':
         return this.flightStatus();
+      case 'find_bookings':
+        return this.findBookings();
       case 'change_seat':
         return this.changeSeat();
       case 'change_flight':
@@ -383,6 +392,16 @@ class Turn {
     return this.propose('booking', 'change_flight', args, proposalText.change_flight[this.language](identity.reference, chosen, difference), {
       price: difference, options, confirm: proposalText.confirmChange[this.language], lead: optionList(options, this.language),
     });
+  }
+
+  /** Staff only (the policy never gets here for a traveller): bookings by passenger name and period, in order. */
+  private async findBookings(): Promise<Plan> {
+    const args = findArguments(this.task);
+    const { isError, result } = await this.context.call('booking', 'find_bookings', args);
+    if (isError) return this.failed(result);
+    const bookings = rowsOf(result).sort(bookingOrders[this.task.sortBy ?? 'date']);
+    const total = isRow(result) && typeof result.total === 'number' ? result.total : bookings.length;
+    return this.plan(bookingList(bookings, total, args, this.language), { awaiting: null, task: undefined });
   }
 
   private async flightStatus(): Promise<Plan> {

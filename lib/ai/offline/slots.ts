@@ -1,7 +1,7 @@
 import type { Cabin } from '../../domain/aircraft';
 import * as lexicon from './lexicon';
 import { PhraseTable } from './phrases';
-import type { OptionHint, Preference, SeatPreference, TimeWindow } from './types';
+import type { BookingOrder, OptionHint, Preference, SeatPreference, TimeWindow } from './types';
 
 export interface Slots {
   timeWindow?: TimeWindow;
@@ -10,6 +10,7 @@ export interface Slots {
   optionHint?: OptionHint;
   maxStops?: 0 | 1;
   seatPreference?: SeatPreference;
+  sortBy?: BookingOrder;
 }
 
 const timeWindows = new PhraseTable<TimeWindow | undefined>([
@@ -18,6 +19,7 @@ const timeWindows = new PhraseTable<TimeWindow | undefined>([
 ]);
 const cabins = new PhraseTable(lexicon.cabins);
 const seatPreferences = new PhraseTable(lexicon.seatPreferences);
+const bookingOrders = new PhraseTable(lexicon.bookingOrders);
 
 type Choice = { preference: Preference } | { optionHint: OptionHint } | { maxStops: 1 };
 
@@ -28,7 +30,7 @@ const choices = new PhraseTable<Choice>([
   ...lexicon.stopLimits.map(([phrase]) => [phrase, { maxStops: 1 }] as const),
 ]);
 
-/** The table-driven details: time of day, cabin, preferences, seat side. First mention wins. */
+/** The table-driven details: time of day, cabin, preferences, seat side, order of a list. First mention wins. */
 export function extractSlots(lower: string): Slots {
   const slots: Slots = {};
   const timeWindow = timeWindows.scan(lower).find((match) => match.value)?.value;
@@ -37,6 +39,8 @@ export function extractSlots(lower: string): Slots {
   if (cabin) slots.cabin = cabin;
   const seatPreference = seatPreferences.first(lower)?.value;
   if (seatPreference) slots.seatPreference = seatPreference;
+  const sortBy = bookingOrders.first(lower)?.value;
+  if (sortBy) slots.sortBy = sortBy;
   for (const { value } of choices.scan(lower)) {
     if ('preference' in value) slots.preference ??= value.preference;
     if ('optionHint' in value) slots.optionHint ??= value.optionHint;

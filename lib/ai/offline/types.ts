@@ -33,6 +33,19 @@ export interface TimeWindow {
 export type Preference = 'cheapest' | 'fastest' | 'earliest' | 'latest' | 'direct_only';
 export type OptionHint = 'cheapest' | 'fastest' | 'earliest' | 'latest';
 export type SeatPreference = 'window' | 'aisle';
+export type BookingOrder = 'date';
+
+/** A week or a month relative to the current one: 上个月 is { unit: 'month', offset: -1 }. */
+export interface DatePeriod {
+  unit: 'week' | 'month';
+  offset: -1 | 0 | 1;
+}
+
+/** Days from–to, both included, 'YYYY-MM-DD'. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
 
 export interface Understanding {
   language: Language;
@@ -42,6 +55,10 @@ export interface Understanding {
   destination?: string[];
   /** 'YYYY-MM-DD' in the context's time zone. */
   date?: string;
+  /** A period named as a whole (上个月, next week) when the message names no single day. */
+  dateRange?: DateRange;
+  /** How to order a list of bookings (按日期排序). */
+  sortBy?: BookingOrder;
   timeWindow?: TimeWindow;
   cabin?: Cabin;
   partySize?: number;

@@ -4,6 +4,7 @@ import { decideIntent, manageIntents, type Signals } from './intent';
 import { extractPeople } from './names';
 import { detectLanguage, mask, normalise } from './normalise';
 import { extractOptionIndex, extractPartySize } from './numbers';
+import { extractDateRange } from './periods';
 import { extractPlaces } from './places';
 import { extractReason, extractSlots } from './slots';
 import type { Understanding, UnderstandContext } from './types';
@@ -40,9 +41,12 @@ export function understand(message: string, context: UnderstandContext): Underst
   const { route, spans } = extractPlaces(normalised);
   const { people, spans: nameSpans } = extractPeople(normalised, spans);
   const reference = extractReference(normalised);
+  const timeZone = context.timeZone ?? defaultTimeZone;
+  const date = extractDate(mask(normalised, nameSpans), language, context.now, timeZone);
   const details: Details = {
     ...route,
-    date: extractDate(mask(normalised, nameSpans), language, context.now, context.timeZone ?? defaultTimeZone),
+    date,
+    dateRange: date ? undefined : extractDateRange(lower, context.now, timeZone),
     ...extractSlots(lower),
     partySize: extractPartySize(lower),
     ...people,

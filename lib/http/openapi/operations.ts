@@ -86,6 +86,49 @@ const mcp = (agent: string): Operation => ({
 });
 const booking = (description: string): Response => ({ description, schema: BookingView, headers: bookingWritten });
 
+/** The assistant's operations, the same for the traveller's and the agent desk's routes (function names start with `prefix`). */
+const assistantOperations = (prefix: string, audience: string): Record<string, Operation> => {
+  const table: Record<string, Operation> = {
+    'conversation-create': {
+      tag: 'assistant',
+      summary: 'Start a conversation with the booking assistant',
+      responses: { 201: { description: 'The new conversation', schema: Conversation, headers: { location: 'URL of the conversation' } } },
+    },
+    'conversation-get': {
+      tag: 'assistant',
+      summary: 'A conversation: transcript, pending proposal',
+      params: ConversationParams,
+      responses: { 200: { description: 'The conversation', schema: Conversation } },
+      problems: [404, 410],
+    },
+    'conversation-message': {
+      tag: 'assistant',
+      summary: 'Send a message (zh or en) and get the reply',
+      description: 'e.g. 「帮我预订明天早上从北京到上海的航班，乘客张三」. A write is only proposed; it happens after POST …/confirm.',
+      params: ConversationParams,
+      body: MessageBody,
+      responses: { 200: { description: 'The reply', schema: TurnResult } },
+      problems: [404, 410, 503],
+    },
+    'conversation-confirm': {
+      tag: 'assistant',
+      summary: 'Accept or decline the pending proposal',
+      params: ConversationParams,
+      body: ConfirmBody,
+      responses: { 200: { description: 'The outcome', schema: TurnResult } },
+      problems: [404, 410, 503],
+    },
+    chat: {
+      tag: 'assistant',
+      summary: 'One-call chat: starts a conversation unless conversation_id is given',
+      body: ChatBody,
+      responses: { 200: { description: 'The reply', schema: TurnResult.extend({ conversation_id: z.string() }) } },
+      problems: [404, 410, 503],
+    },
+  };
+  return Object.fromEntries(Object.entries(table).map(([name, operation]) => [`${prefix}-${name}`, { ...operation, summary: operation.summary + audience }]));
+};
+
 /** One entry per registered HTTP function, keyed by its name. */
 export const operations: Record<string, Operation> = {
   // flights
@@ -253,43 +296,9 @@ export const operations: Record<string, Operation> = {
     problems: [404],
   },
 
-  // assistant
-  'assistant-conversation-create': {
-    tag: 'assistant',
-    summary: 'Start a conversation with the booking assistant',
-    responses: { 201: { description: 'The new conversation', schema: Conversation, headers: { location: 'URL of the conversation' } } },
-  },
-  'assistant-conversation-get': {
-    tag: 'assistant',
-    summary: 'A conversation: transcript, pending proposal',
-    params: ConversationParams,
-    responses: { 200: { description: 'The conversation', schema: Conversation } },
-    problems: [404, 410],
-  },
-  'assistant-conversation-message': {
-    tag: 'assistant',
-    summary: 'Send a message (zh or en) and get the reply',
-    description: 'e.g. 「帮我预订明天早上从北京到上海的航班，乘客张三」. A write is only proposed; it happens after POST …/confirm.',
-    params: ConversationParams,
-    body: MessageBody,
-    responses: { 200: { description: 'The reply', schema: TurnResult } },
-    problems: [404, 410, 503],
-  },
-  'assistant-conversation-confirm': {
-    tag: 'assistant',
-    summary: 'Accept or decline the pending proposal',
-    params: ConversationParams,
-    body: ConfirmBody,
-    responses: { 200: { description: 'The outcome', schema: TurnResult } },
-    problems: [404, 410, 503],
-  },
-  'assistant-chat': {
-    tag: 'assistant',
-    summary: 'One-call chat: starts a conversation unless conversation_id is given',
-    body: ChatBody,
-    responses: { 200: { description: 'The reply', schema: TurnResult.extend({ conversation_id: z.string() }) } },
-    problems: [404, 410, 503],
-  },
+  // assistant: the traveller's (anonymous) and the agent desk's (keyed) routes
+  ...assistantOperations('assistant', ''),
+  ...assistantOperations('assistant-desk', ' (agent desk, staff: may find bookings by passenger name)'),
 
   // durable orchestrations (Durable Functions' management API shape)
   'orchestrations-start': {
