@@ -49,7 +49,9 @@ export function nameQuery(query: string): NameQuery {
   const compact = stripped.toLowerCase().replace(/\s+/g, '');
   if (han.test(stripped)) return { terms: [surnameOnly ? `|${compact}` : compact], surnameOnly };
   const tokens = latinTokens(stripped);
-  if (surnameOnly) return { terms: tokens.length ? [`|${tokens.join(' ')}`, ` ${tokens.join(' ')}|`] : [], surnameOnly };
+  // A Latin surname is a whole word at either end of a name form: Li finds Li Wei and John Li, not Zhao Liu.
+  const word = tokens.join(' ');
+  if (surnameOnly) return { terms: word ? [`|${word} `, ` ${word}|`, `|${word}|`] : [], surnameOnly };
   return { terms: [...new Set([tokens.join(' '), [...tokens].sort().join(' '), compact])].filter(Boolean), surnameOnly };
 }
 

@@ -79,6 +79,12 @@ describe('names', () => {
     }
     expect(nameQuery('李先生')).toEqual({ terms: ['|李'], surnameOnly: true });
     expect(nameQuery('Mr. Li').surnameOnly).toBe(true);
+    const finds = (query: string, name: string) => nameQuery(query).terms.some((term) => nameSearchKey(name).includes(term));
+    expect(finds('Mr Li', 'Li Wei')).toBe(true);
+    expect(finds('Mr Li', 'John Li')).toBe(true);
+    expect(finds('Mr Li', '李四')).toBe(true);
+    expect(finds('Mr Li', 'Zhao Liu')).toBe(false);
+    expect(finds('Ms Lin', 'Lina Zhao')).toBe(false);
   });
 
   it('surnames: Chinese first characters (compound too), pinyin, Latin either end', () => {
