@@ -1,17 +1,9 @@
 /** The agent desk's assistant routes: keyed, and a conversation belongs to the routes that started it. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHost, type TestHost } from '../support/host';
+import { describe, expect, test } from 'vitest';
+import { useHost } from '../support/host';
 import { newConversation, send } from './talk';
 
-let host: TestHost;
-
-beforeAll(async () => {
-  host = await startHost();
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 describe('assistant: agent desk routes', () => {
   test('need the function key (401 without it)', async () => {

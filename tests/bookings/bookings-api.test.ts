@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromToday, expectProblem, startHost, type TestHost } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { daysFromToday, expectProblem, startHost, useHost } from '../support/host';
 import { book, bookingCount, createFlight, seatsLeft, type BookingBody } from './helpers';
 
-let host: TestHost;
+const host = useHost({ env: { HOLD_RELEASE_SCHEDULE: '*/1 * * * * *', LOG_REQUESTS: 'true' } });
 const tomorrow = daysFromToday(1);
 const inTenDays = daysFromToday(10);
-
-beforeAll(async () => {
-  host = await startHost({ env: { HOLD_RELEASE_SCHEDULE: '*/1 * * * * *', LOG_REQUESTS: 'true' } });
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
 
 async function created(response: Response): Promise<BookingBody> {
   if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);

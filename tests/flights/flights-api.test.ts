@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromToday, expectProblem, startHost, type TestHost } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { daysFromToday, expectProblem, useHost } from '../support/host';
 
-let host: TestHost;
+const host = useHost();
 const tomorrow = daysFromToday(1);
-
-beforeAll(async () => {
-  host = await startHost();
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
 
 interface Itinerary {
   type: string;

@@ -1,18 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFunctionApp } from '../support/function-app';
-import { startHost, type TestHost } from '../support/host';
+import { useHost } from '../support/host';
 
 const { registrations } = loadFunctionApp();
-let host: TestHost;
-
-beforeAll(async () => {
-  host = await startHost();
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 /** Values a client might put anywhere: empty, huge, unicode, percent signs, numbers out of range, injections. */
 const nasty = fc.oneof(

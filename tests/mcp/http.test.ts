@@ -1,9 +1,9 @@
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type TestHost } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { useHost } from '../support/host';
 import { mcpUrl, type Agent } from './support';
 
-let host: TestHost;
+const host = useHost({ env: { MCP_ALLOWED_ORIGINS: 'https://portal.example.com' } });
 const agents: Agent[] = ['airline', 'booking'];
 const accept = 'application/json, text/event-stream';
 const initialize = {
@@ -12,14 +12,6 @@ const initialize = {
   method: 'initialize',
   params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
 };
-
-beforeAll(async () => {
-  host = await startHost({ env: { MCP_ALLOWED_ORIGINS: 'https://portal.example.com' } });
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
 
 function post(agent: Agent, body: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(mcpUrl(host, agent), {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromToday, repoRoot, startHost, type TestHost } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { daysFromToday, repoRoot, useHost } from '../support/host';
 import { mcpUrl, type Agent } from './support';
 
 // MCP Inspector's CLI as an outside client. 0.16.8 declares Node >= 22.7.5 but its CLI runs on Node 20;
@@ -11,15 +11,7 @@ import { mcpUrl, type Agent } from './support';
 const inspector = path.join(repoRoot, 'node_modules/.bin/mcp-inspector');
 const run = promisify(execFile);
 
-let host: TestHost;
-
-beforeAll(async () => {
-  host = await startHost();
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 async function cli(agent: Agent, ...args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await run(inspector, ['--cli', mcpUrl(host, agent), '--transport', 'http', '--header', `x-functions-key: ${host.key}`, ...args], {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startHost, type TestHost } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, useHost } from '../support/host';
 
 // newman ships no types; this is the part of its run summary the test reads.
 interface RunSummary {
@@ -11,15 +11,7 @@ interface RunSummary {
 }
 const newman = require('newman') as { run(options: object, callback: (error: Error | null, summary: RunSummary) => void): void };
 
-let host: TestHost;
-
-beforeAll(async () => {
-  host = await startHost();
-}, 60_000);
-
-afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 function run(): Promise<RunSummary> {
   return new Promise((resolve, reject) => {

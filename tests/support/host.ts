@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -99,4 +100,21 @@ export async function expectProblem(response: Response, status: number, field?: 
     throw new Error(`expected a problem naming ${field}: ${JSON.stringify(body)}`);
   }
   return body;
+}
+
+/** One host for the test file that calls it: started before its tests, stopped after them. */
+export function useHost(options: Parameters<typeof startHost>[0] = {}): TestHost {
+  let started: TestHost | undefined;
+  beforeAll(async () => {
+    started = await startHost(options);
+  }, 60_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as TestHost, {
+    get(_, property) {
+      if (!started) throw new Error('the host starts in beforeAll; use it inside tests');
+      return Reflect.get(started, property);
+    },
+  });
 }
