@@ -13,7 +13,7 @@ import {
   type IdempotentReplay,
   type WriteResult,
 } from '../store';
-import { Conditions } from '../conditions';
+import { bookingFilterClause, type BookingFilterDialect } from '../conditions';
 import { param, violatedConstraint, type Db, type Executor, type Param, type Params } from './database';
 
 const headerColumns = [
@@ -77,28 +77,16 @@ export const sql = {
     ORDER BY i.seats_sold * 1.0 / NULLIF(c.capacity, 0) DESC, i.flight_date`,
 } as const;
 
-function filterClause(filter: BookingFilter): { where: string; params: Params } {
-  const segment = new Conditions<Param>()
-    .when(filter.fromDate, 's.flight_date >= @fromDate', 'fromDate', param.date)
-    .when(filter.toDate, 's.flight_date <= @toDate', 'toDate', param.date)
-    .when(filter.departureAirport, 'f.departure_airport = @departureAirport', 'departureAirport', param.code)
-    .when(filter.arrivalAirport, 'f.arrival_airport = @arrivalAirport', 'arrivalAirport', param.code)
-    .when(filter.flightNumber, 'f.flight_number = @flightNumber', 'flightNumber', param.code);
-  const where = new Conditions<Param>()
-    .when(filter.status, 'b.status = @status', 'status', param.code)
-    .if(!segment.empty, `EXISTS (SELECT 1 FROM segments s JOIN flights f ON f.id = s.flight_id WHERE s.booking_id = b.id ${segment.sql('AND')})`)
-    .when(
-      filter.nameTerms?.length ? filter.nameTerms : undefined,
-      "EXISTS (SELECT 1 FROM passengers p WHERE p.booking_id = b.id AND EXISTS (SELECT 1 FROM OPENJSON(@terms) t WHERE p.search_key LIKE CONCAT(N'%', t.value, N'%')))",
-      'terms',
-      param.json,
-    );
-  return { where: where.sql(), params: { ...where.params, ...segment.params } };
-}
+const dialect: BookingFilterDialect<Param> = {
+  code: param.code,
+  date: param.date,
+  terms: param.json,
+  termsMatch: "EXISTS (SELECT 1 FROM OPENJSON(@terms) t WHERE p.search_key LIKE CONCAT(N'%', t.value, N'%'))",
+};
 
 /** The statements list() sends for a filter (exported so the parse test can enumerate every variant). */
 export function listStatements(filter: BookingFilter): { select: string; count: string; params: Params } {
-  const { where, params } = filterClause(filter);
+  const { sql: where, params } = bookingFilterClause(filter, dialect);
   return {
     select: `SELECT b.id FROM bookings b ${where}
       ORDER BY (SELECT MIN(s.flight_date) FROM segments s WHERE s.booking_id = b.id), b.id

@@ -5,34 +5,20 @@ import {
   SeatTakenError,
   SoldOutError,
   VersionConflictError,
-  type BookingFilter,
   type BookingRepository,
   type IdempotencyClaim,
   type IdempotentReplay,
   type WriteResult,
 } from '../store';
-import { Conditions } from '../conditions';
+import { bookingFilterClause, type BookingFilterDialect } from '../conditions';
 import { isUniqueViolation, statementCache, type Db } from './database';
 
-function bookingFilterClause(filter: BookingFilter): { sql: string; params: Record<string, unknown> } {
-  const same = <T>(value: T) => value;
-  const segment = new Conditions<unknown>()
-    .when(filter.fromDate, 's.flight_date >= @fromDate', 'fromDate', same)
-    .when(filter.toDate, 's.flight_date <= @toDate', 'toDate', same)
-    .when(filter.departureAirport, 'f.departure_airport = @departureAirport', 'departureAirport', same)
-    .when(filter.arrivalAirport, 'f.arrival_airport = @arrivalAirport', 'arrivalAirport', same)
-    .when(filter.flightNumber, 'f.flight_number = @flightNumber', 'flightNumber', same);
-  const where = new Conditions<unknown>()
-    .when(filter.status, 'b.status = @status', 'status', same)
-    .if(!segment.empty, `EXISTS (SELECT 1 FROM segments s JOIN flights f ON f.id = s.flight_id WHERE s.booking_id = b.id ${segment.sql('AND')})`)
-    .when(
-      filter.nameTerms?.length ? filter.nameTerms : undefined,
-      "EXISTS (SELECT 1 FROM passengers p, json_each(@terms) t WHERE p.booking_id = b.id AND p.search_key LIKE '%' || t.value || '%')",
-      'terms',
-      JSON.stringify,
-    );
-  return { sql: where.sql(), params: { ...where.params, ...segment.params } };
-}
+const dialect: BookingFilterDialect<unknown> = {
+  code: (value) => value,
+  date: (value) => value,
+  terms: (values) => JSON.stringify(values),
+  termsMatch: "EXISTS (SELECT 1 FROM json_each(@terms) t WHERE p.search_key LIKE '%' || t.value || '%')",
+};
 
 export function sqliteBookings(db: Db): BookingRepository {
   const statement = statementCache(db);
@@ -205,7 +191,7 @@ export function sqliteBookings(db: Db): BookingRepository {
     },
 
     async list(filter) {
-      const { sql, params } = bookingFilterClause(filter);
+      const { sql, params } = bookingFilterClause(filter, dialect);
       const ids = statement(
         `SELECT b.id FROM bookings b ${sql}
          ORDER BY (SELECT MIN(s.flight_date) FROM segments s WHERE s.booking_id = b.id), b.id
