@@ -3,7 +3,7 @@ import { FlightListQuery, IsoDate, SearchQuery } from '../lib/domain/flights';
 import { http, json } from '../lib/http/app';
 import { parseParams, parseQuery, readJson } from '../lib/http/validate';
 import { isFlatFlightBody } from '../lib/flights/service';
-import { services } from '../lib/services';
+import { services } from '../app/services';
 
 export const FlightIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 export const DateQuery = z.object({ date: IsoDate.optional() }).strict();
