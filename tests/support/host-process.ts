@@ -48,7 +48,7 @@ export async function startHost(options: { env?: Record<string, string>; dataDir
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start in 60 s:\n${output}`)), 60_000);
     const check = () => {
       const match = /Listening on (http:\/\/\S+\/api)/.exec(output);
       if (match) {
