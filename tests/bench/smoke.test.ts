@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { repoRoot } from '../support/host-process';
 
 // The bench is not a timed test: this runs every section for about a second so that `npm run bench`
@@ -10,6 +10,14 @@ it('runs every bench section and prints each figure with its target', async () =
     cwd: repoRoot,
     env: { ...process.env, BENCH_SMOKE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: the hosts it starts go with it if this test times out
+  });
+  onTestFinished(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -45,4 +53,4 @@ it('runs every bench section and prints each figure with its target', async () =
   ]) {
     expect(figures).toMatch(new RegExp(`${figure.replace(/[()÷]/g, '\\$&')}.*target `));
   }
-}, 300_000);
+}, 600_000);
