@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const Cabin = z.enum(['economy', 'business', 'first']).describe('Cabin class: economy (经济舱), business (商务舱) or first (头等舱)');
+/** The cabin classes and what they are called, in zh and en: the one place these names live. */
+export const cabinNames = {
+  economy: { zh: '经济舱', en: 'economy' },
+  business: { zh: '商务舱', en: 'business' },
+  first: { zh: '头等舱', en: 'first' },
+} as const;
+
+export const Cabin = z
+  .enum(['economy', 'business', 'first'])
+  .describe(`Cabin class: economy (${cabinNames.economy.zh}), business (${cabinNames.business.zh}) or first (${cabinNames.first.zh})`);
 export type Cabin = z.infer<typeof Cabin>;
 export const cabins = Cabin.options;
 

@@ -1,7 +1,7 @@
 import { cabins, normaliseAircraft, seatCount } from '../domain/aircraft';
 import { airportByCode } from '../domain/airports';
 import { invalid } from '../domain/errors';
-import type { FlightInput, Schedule, SeedFlightInput } from '../domain/flights';
+import type { FlightInput, Schedule, FlatFlightInput } from '../domain/flights';
 import { addDays, zonedToEpoch } from '../domain/time';
 import { isKnownAirline } from './airlines';
 
@@ -18,7 +18,7 @@ export function scheduledMinutes(input: Pick<FlightInput, 'departure_airport' | 
  * The original flat body as a full schedule: economy only, daily. The aircraft text is normalised
  * (Airbus A320, 波音737-800, B738 → a known type); anything else keeps its text and a generic seat map.
  */
-export function fromSeedBody(body: SeedFlightInput, airlineCode: string): Schedule {
+export function fromFlatBody(body: FlatFlightInput, airlineCode: string): Schedule {
   return {
     flight_number: body.flight_number,
     airline_code: airlineCode,

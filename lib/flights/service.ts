@@ -1,11 +1,11 @@
 import { resolvePlace, airportByCode, type Airport } from '../domain/airports';
 import { DomainError, invalid, notFound } from '../domain/errors';
-import { FlightInput, SeedFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery } from '../domain/flights';
+import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { isoWeekday, localDate } from '../domain/time';
 import { DuplicateError, type Store } from '../store/store';
 import { airlineCodeFor, learnAirlines, registerAirline } from './airlines';
-import { checkSchedule, fromSeedBody } from './schedule';
+import { checkSchedule, fromFlatBody } from './schedule';
 import { searchItineraries, type Itinerary } from './search';
 import { flightView } from './view';
 
@@ -24,7 +24,7 @@ export function isFlatFlightBody(body: unknown): boolean {
 /** The body of POST/PUT /api/flights: the full schedule, or the original flat body (its airline registered on first use). */
 async function parseFlightBody(store: Store, body: unknown): Promise<Schedule> {
   const flat = isFlatFlightBody(body);
-  const result = flat ? SeedFlightInput.safeParse(body) : FlightInput.safeParse(body);
+  const result = flat ? FlatFlightInput.safeParse(body) : FlightInput.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw invalid(['body', ...issue.path].join('.'), issue.message);
@@ -33,8 +33,8 @@ async function parseFlightBody(store: Store, body: unknown): Promise<Schedule> {
     await learnAirlines(store, [(result.data as FlightInput).airline_code]);
     return result.data as FlightInput;
   }
-  const input = result.data as SeedFlightInput;
-  return fromSeedBody(input, await registerAirline(store, input.airline, input.flight_number));
+  const input = result.data as FlatFlightInput;
+  return fromFlatBody(input, await registerAirline(store, input.airline, input.flight_number));
 }
 
 export function flightService(store: Store, clock: () => Date = () => new Date()) {
@@ -47,7 +47,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     return flightView(flight, day, sold.get(`${flight.id}|${day}`));
   }
 
-  async function require(id: number): Promise<Flight> {
+  async function existingFlight(id: number): Promise<Flight> {
     const flight = await store.flights.get(id);
     if (!flight) throw notFound(`Flight ${id} not found`, 'params.id');
     return flight;
@@ -78,7 +78,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     },
 
     async get(id: number, date?: string): Promise<FlightView> {
-      return view(await require(id), date);
+      return view(await existingFlight(id), date);
     },
 
     async getByNumber(flightNumber: string, date?: string): Promise<FlightView> {
@@ -107,7 +107,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     },
 
     async update(id: number, body: unknown): Promise<FlightView> {
-      await require(id);
+      await existingFlight(id);
       const input = checkSchedule(await parseFlightBody(store, body), today());
       try {
         return await view((await store.flights.update(id, input, clock().toISOString()))!);

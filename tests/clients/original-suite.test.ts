@@ -64,7 +64,7 @@ describe('the original flat API, as its clients call it', () => {
   it.each([
     ['null', null, 'unspecified'],
     ['an unknown type', 'Tupolev Tu-154', 'Tupolev Tu-154'],
-  ])('gives %s a generic seat map sized by its capacity, and books the seed’s seats in it', async (_name, aircraft, stored) => {
+  ])('gives %s a generic seat map sized by its capacity, and books the original sample seats in it', async (_name, aircraft, stored) => {
     const number = `TE${Math.floor(Math.random() * 9000) + 1000}`;
     const created = await host.fetch('/flights', { method: 'POST', staff: true, json: flat(number, { aircraft_type: aircraft, available_seats: 60 }) });
     expect(created.status).toBe(200);
@@ -80,7 +80,7 @@ describe('the original flat API, as its clients call it', () => {
     expect(await booked.json()).toMatchObject({ seat_number: '15B', segments: [expect.objectContaining({ cabin: 'economy' })] });
   });
 
-  it('a seed seat in the business rows books business: the seat names its cabin', async () => {
+  it('an original-style seat in the business rows books business: the seat names its cabin', async () => {
     const booked = await host.fetch('/bookings', {
       method: 'POST',
       json: { passenger_name: '王五', flight_number: 'CA1001', departure_date: travelDate, seat_number: '2C' },
