@@ -7,7 +7,7 @@ import {
   CancelInput,
   LastNameQuery,
   ReferenceParams,
-  SeedBookingInput,
+  FlatBookingInput,
 } from '../lib/domain/booking-schemas';
 import { IsoDate } from '../lib/domain/flights';
 import { etagOf } from '../lib/bookings/view';
@@ -15,7 +15,7 @@ import type { WriteOutcome } from '../lib/bookings/service';
 import { http, json, timer } from '../lib/http/app';
 import { parse, parseParams, parseQuery, readJson } from '../lib/http/validate';
 import { writeContext } from '../lib/http/write-context';
-import { services } from '../lib/services';
+import { services } from '../app/services';
 import { FlightIdParams } from './flights';
 
 export const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
@@ -46,7 +46,7 @@ http('bookings-create', {
     const isFull = typeof body === 'object' && body !== null && ('passengers' in body || 'segments' in body);
     const outcome = isFull
       ? await bookings.create(parse(BookingCreateInput, body, 'body'), ctx)
-      : await bookings.createFromSeed(parse(SeedBookingInput, body, 'body'), ctx);
+      : await bookings.createFromFlat(parse(FlatBookingInput, body, 'body'), ctx);
     return written(outcome);
   },
 });

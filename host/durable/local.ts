@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { FunctionInput } from '@azure/functions';
 import type { Config } from '../../lib/config';
 import { endpointFrom } from '../../lib/durable/tables';
-import type { LocalHostOptions } from '../../lib/host/server';
+import type { LocalHostOptions } from '../server';
 import { apiRequest, type DurableExtension, hubNameFrom, startDurableExtension, usesDurableFunctions, webhookPath, writeApiResponse } from './extension';
 
 const isDurableClient = (binding: FunctionInput) => binding.type === 'durableClient' || binding.type === 'orchestrationClient';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { deletePartition, type Entity, Payloads } from '../../lib/durable/payloads';
-import { checkTaskHub, ensureTable, guarded, statusOf, tableClient, type TableEndpoint } from '../../lib/durable/tables';
+import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from '../../lib/durable/tables';
 import type { HistoryEvent } from './history';
 
 export const runtimeStatuses = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'] as const;
@@ -97,7 +97,7 @@ export class DurableStore {
       const entity = await this.instances.getEntity<Record<string, unknown>>(instanceId, instanceRow);
       return { row: await this.fromEntity(entity), etag: entity.etag };
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
   }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
-import { config, type Config } from '../config';
 import { deletePartition, type Entity, Payloads } from './payloads';
-import { checkTaskHub, endpointFrom, ensureTable, guarded, statusOf, tableClient, type TableEndpoint } from './tables';
+import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from './tables';
 import type { FailureDetails, HistoryEvent, RuntimeStatus } from './types';
 
 /** The `<Hub>Instances` row of an instance (row key ""): its status and its lease. */
@@ -74,10 +73,6 @@ export class TableStore {
     return new TableStore(tableClient(endpoint, `${hub}Instances`), tableClient(endpoint, `${hub}History`), tableClient(endpoint, `${hub}Payloads`));
   }
 
-  static fromConfig(cfg: Config = config()): TableStore {
-    return TableStore.connect(endpointFrom(cfg), cfg.taskHub);
-  }
-
   /** Creates the tables on first use. */
   async open(): Promise<void> {
     this.ready ??= Promise.all([this.instances, this.history, this.payloadTable].map(ensureTable)).then(
@@ -104,7 +99,7 @@ export class TableStore {
       const entity = await this.instances.getEntity<Record<string, unknown>>(instanceId, instanceRow);
       return { record: await this.fromEntity(entity), etag: entity.etag };
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
   }

@@ -49,12 +49,13 @@ df.app.orchestration('throwing', function* (context) {
   throw new Error('the orchestrator gave up');
 });
 
-/** Two turns, each racing an answer against a timer created afresh for that turn. */
+/** A turn per given expiry (ms), each racing an answer against a timer created afresh for that turn. */
 df.app.orchestration('approval', function* (context) {
   const answers: unknown[] = [];
-  for (let turn = 1; turn <= 2; turn++) {
+  const expiries = context.df.getInput<number[]>();
+  for (let turn = 1; turn <= expiries.length; turn++) {
     context.df.setCustomStatus({ turn });
-    const expiry = context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + context.df.getInput<number>()));
+    const expiry = context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + expiries[turn - 1]!));
     const answer = context.df.waitForExternalEvent('answer');
     const winner: df.Task = yield context.df.Task.any([answer, expiry]);
     if (winner === expiry) {

@@ -7,7 +7,7 @@ import { durableHostOptions } from '../../host/durable/local';
 import type { StatusPayload } from '../../host/durable/status';
 import { provideFunctionsCore } from '../../host/worker/functions-core';
 import { registeredHttpFunctions } from '../../host/worker/registered';
-import { createLocalHost } from '../../lib/host/server';
+import { createLocalHost } from '../../host/server';
 import { uniqueHub, useAzurite } from '../support/azurite';
 
 /**

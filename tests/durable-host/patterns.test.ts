@@ -75,7 +75,7 @@ describe('orchestrations written with durable-functions run on the stand-in', ()
   });
 
   it('races an event against a fresh timer each turn: the first turn expires, the second is answered', async () => {
-    const { id } = await start('approval', 400);
+    const { id } = await start('approval', [300, 600_000]);
     await standIn.finished(id!, (s) => (s.customStatus as { turn?: number } | null)?.turn === 2);
     const raised = await standIn.api(`answer/${id}`, { json: 'yes' });
     expect(raised.status).toBe(202);

@@ -1,26 +1,19 @@
 import { once } from 'node:events';
-import { startLocalDurable } from '../../host/durable/local';
-import { provideFunctionsCore } from '../../host/worker/functions-core';
-import { registeredHttpFunctions, registeredTimers } from '../../host/worker/registered';
-import { config } from '../config';
-import { closeServices } from '../services';
+import { config } from '../lib/config';
+import { closeServices } from '../app/services';
+import { startLocalDurable } from './durable/local';
+import { provideFunctionsCore } from './worker/functions-core';
+import { registeredHttpFunctions, registeredTimers } from './worker/registered';
 import { createLocalHost } from './server';
 import { startTimers } from './timers';
 
-/** Loads the function app. Outside Azure, @azure/functions warns once per registration that it is in test mode; one line says it instead. */
+/**
+ * Loads the function app the way the Node worker does: @azure/functions registers every function
+ * through @azure/functions-core, which the host provides (so there is no "test mode" here).
+ */
 export function registerFunctions(): void {
-  // The worker's module, through which @azure/functions registers every function with the host.
   provideFunctionsCore();
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = String(args[0]);
-    if (!text.startsWith('WARNING: Skipping call to register function') && !text.startsWith('WARNING: Failed to detect the Azure Functions runtime')) warn(...args);
-  };
-  try {
-    require('../../functions');
-  } finally {
-    console.warn = warn;
-  }
+  require('../functions');
 }
 
 /**
