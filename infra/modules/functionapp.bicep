@@ -162,6 +162,8 @@ var appSettings = {
   BOOKING_HOLD_MINUTES: string(bookingHoldMinutes)
   MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
   HOLD_RELEASE_SCHEDULE: '0 * * * * *'
+  CONVERSATION_RETENTION_SECONDS: '86400'
+  CONVERSATION_PURGE_SCHEDULE: '0 */5 * * * *'
 }
 
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {

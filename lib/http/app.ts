@@ -31,6 +31,8 @@ export interface HttpFunction {
 export interface TimerFunction {
   name: string;
   schedule: string;
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
+  extraInputs?: FunctionInput[];
   handler: TimerHandler;
 }
 
@@ -88,9 +90,10 @@ export function http(
   app.http(name, { methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
 }
 
-export function timer(name: string, options: { schedule: string; handler: TimerHandler }): void {
-  registrations.timers.push({ name, schedule: options.schedule, handler: options.handler });
-  app.timer(name, { schedule: options.schedule, handler: options.handler });
+export function timer(name: string, options: { schedule: string; extraInputs?: FunctionInput[]; handler: TimerHandler }): void {
+  const { schedule, extraInputs, handler } = options;
+  registrations.timers.push({ name, schedule, ...(extraInputs ? { extraInputs } : {}), handler });
+  app.timer(name, { schedule, ...(extraInputs ? { extraInputs } : {}), handler });
 }
 
 /** A JSON response; `headers` are added to the JSON content type. */
