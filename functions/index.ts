@@ -7,3 +7,4 @@ import './flights';
 import './mcp';
 import './orchestrations';
 import './system';
+import './web';
