@@ -103,5 +103,5 @@ describe.skipIf(!run)('My booking', () => {
     expect((await lookUp(host, mine.reference, 'Li')).status).toBe('cancelled');
     expect(await page.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });

@@ -74,7 +74,7 @@ describe.skipIf(!run)('traveller web app', () => {
     await page.getByRole('link', { name: 'Choose a seat or manage this booking' }).click();
     await expect.poll(() => page.locator('#booking-heading').innerText().catch(() => '')).toContain(reference);
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it('the same by keyboard and typing alone', async () => {
     const { page, problems } = await openApp(browser, host);
@@ -99,7 +99,7 @@ describe.skipIf(!run)('traveller web app', () => {
     expect(booking.status).toBe(200);
     expect(((await booking.json()) as { passengers: { name: string }[] }).passengers[0]!.name).toBe('Zhang San');
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it('switches to Chinese and remembers it', async () => {
     const { page, problems } = await openApp(browser, host);
@@ -122,7 +122,7 @@ describe.skipIf(!run)('traveller web app', () => {
     await page.getByRole('button', { name: /切换到英文/ }).click();
     expect(await page.locator('h1').innerText()).toBe('Chat with the booking assistant');
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it('fits a phone screen', async () => {
     const { page, problems } = await openApp(browser, host, '', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -135,5 +135,5 @@ describe.skipIf(!run)('traveller web app', () => {
     await screenshot(page, 'phone');
     await expectAccessible(page, 'phone');
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import { useStrings } from './i18n';
 import type { FlightView } from './types';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const percent = (factor: number) => `${(factor * 100).toFixed(1)}%`;
 
 function loadFactor(flight: FlightView): number {
   const cabins = Object.values(flight.cabins).filter((c): c is NonNullable<typeof c> => Boolean(c));
@@ -71,7 +72,7 @@ export function LoadChart() {
               return (
                 <g key={flight.id} class="bar">
                   <rect x={x} y={10 + chartHeight - height} width={bar} height={height}>
-                    <title>{`${flight.flight_number} ${Math.round(factor * 100)}%`}</title>
+                    <title>{`${flight.flight_number} ${percent(factor)}`}</title>
                   </rect>
                   <text x={x + bar / 2} y={chartHeight + 26} text-anchor="middle" class="axis">
                     {flight.flight_number}
@@ -100,7 +101,7 @@ export function LoadChart() {
                   <td>
                     {hhmm(flight.departure_time)} {flight.departure_airport}→{flight.arrival_airport}
                   </td>
-                  <td class="load-factor">{Math.round(factor * 100)}%</td>
+                  <td class="load-factor">{percent(factor)}</td>
                 </tr>
               ))}
             </tbody>
