@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Role, TurnResult } from '../../lib/ai/conversation';
-import { durable, finishedStatuses, type InstanceStatus } from '../../lib/durable';
+import { durable } from '../../app/services';
+import { finishedStatuses, type InstanceStatus } from '../../lib/durable';
 import { HttpError } from '../../lib/http/problem';
 import { orchestratorName, type Inbound } from './conversation';
 import { initialState, type ConversationStatus } from './state';
