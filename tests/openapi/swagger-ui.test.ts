@@ -33,5 +33,5 @@ describe('Swagger UI', () => {
     await expect.poll(() => page.getByText('Search itineraries between two cities or airports').isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/swagger-ui.png', fullPage: false });
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });

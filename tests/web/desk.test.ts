@@ -2,30 +2,23 @@
  * The agent desk in Chromium: refused without the function key, working with it (kept in sessionStorage,
  * never in the page), bookings search and history, load factors as a chart, the desk assistant.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsRun, launchChromium } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { browserTestsRun } from '../support/chromium';
 import { daysFromToday, useHost } from '../support/host';
-import { expectAccessible, openApp, screenshot } from './browser';
+import { expectAccessible, openApp, screenshot, useChromium } from './browser';
 
 const run = browserTestsRun('Agent desk browser tests');
 
 describe.skipIf(!run)('agent desk', () => {
   const host = useHost();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('refuses without the key and works with it', async () => {
     const date = daysFromToday(1);
     const created = await host.fetch('/bookings', { method: 'POST', json: { passengers: [{ name: 'Li Lei' }], segments: [{ flight_number: 'CA1501', date }] } });
     const booking = (await created.json()) as { id: number; reference: string };
 
-    const { page, problems } = await openApp(browser, host, '#/desk');
+    const { page, problems } = await openApp(chromium(), host, '#/desk');
     await expectAccessible(page, 'desk sign-in');
     await screenshot(page, 'desk-sign-in');
     expect(await page.getByRole('heading', { name: 'Bookings' }).count()).toBe(0);
@@ -66,6 +59,8 @@ describe.skipIf(!run)('agent desk', () => {
     expect(sold).toBeGreaterThan(0);
     expect(await loads.innerText()).toContain(`CA1501\t07:00 PEK→SHA\t${(sold * 100).toFixed(1)}%`);
     await screenshot(page, 'desk');
+    await page.locator('.chart').scrollIntoViewIfNeeded();
+    await screenshot(page, 'desk-load-factors');
     await expectAccessible(page, 'desk');
 
     const replies = await page.locator('.entry.from-assistant').count();

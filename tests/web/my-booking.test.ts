@@ -2,11 +2,10 @@
  * My booking in Chromium: look-up by reference and surname, a seat change on the seat map (taken seats
  * disabled, window/aisle/exit rows labelled, arrow keys), a cancellation with its quote. Checked over REST.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsRun, launchChromium } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { browserTestsRun } from '../support/chromium';
 import { daysFromToday, useHost, type TestHost } from '../support/host';
-import { expectAccessible, openApp, screenshot } from './browser';
+import { expectAccessible, openApp, screenshot, useChromium } from './browser';
 
 const run = browserTestsRun('My booking browser tests');
 
@@ -31,13 +30,7 @@ async function lookUp(host: TestHost, reference: string, surname: string): Promi
 
 describe.skipIf(!run)('My booking', () => {
   const host = useHost();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('looks a booking up, changes its seat on the seat map and cancels it with a quote', async () => {
     const date = daysFromToday(3);
@@ -50,7 +43,7 @@ describe.skipIf(!run)('My booking', () => {
     const seats = map.rows.flatMap((row) => row.seats);
     const wanted = seats.find((s) => s.available && s.position === 'window' && !s.exit_row)!;
 
-    const { page, problems } = await openApp(browser, host, '#/booking');
+    const { page, problems } = await openApp(chromium(), host, '#/booking');
     await page.getByLabel('Surname').fill('Wrong');
     await page.getByLabel('Booking reference').fill(mine.reference);
     await page.getByRole('button', { name: 'Find booking' }).click();

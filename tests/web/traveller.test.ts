@@ -2,11 +2,11 @@
  * The traveller's web app in Debian's Chromium against a real host: booking by clicking a card and by
  * typing alone, the language switch, a phone-sized screen; axe on each view. Outcomes are checked over REST.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsRun, launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsRun } from '../support/chromium';
 import { useHost } from '../support/host';
-import { expectAccessible, openApp, screenshot } from './browser';
+import { expectAccessible, openApp, screenshot, useChromium } from './browser';
 
 const run = browserTestsRun('Web app browser tests');
 
@@ -20,16 +20,10 @@ async function say(page: Page, text: string, label = 'Your message'): Promise<vo
 
 describe.skipIf(!run)('traveller web app', () => {
   const host = useHost();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('search, pick a card, confirm: the booking exists over REST', async () => {
-    const { page, problems } = await openApp(browser, host);
+    const { page, problems } = await openApp(chromium(), host);
     await expectAccessible(page, 'traveller chat (empty)');
     await say(page, 'flights from Beijing to Shanghai tomorrow');
     const cards = page.getByRole('list', { name: 'Flight options' }).getByRole('button');
@@ -77,7 +71,7 @@ describe.skipIf(!run)('traveller web app', () => {
   }, 180_000);
 
   it('the same by keyboard and typing alone', async () => {
-    const { page, problems } = await openApp(browser, host);
+    const { page, problems } = await openApp(chromium(), host);
     const message = page.getByLabel('Your message');
     // Skip link, three views, the language switch, then the message box.
     for (let presses = 0; presses < 8 && !(await message.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
@@ -102,7 +96,7 @@ describe.skipIf(!run)('traveller web app', () => {
   }, 180_000);
 
   it('switches to Chinese and remembers it', async () => {
-    const { page, problems } = await openApp(browser, host);
+    const { page, problems } = await openApp(chromium(), host);
     expect(await page.locator('h1').innerText()).toBe('Chat with the booking assistant');
     await page.getByRole('button', { name: /Switch to Chinese/ }).click();
     expect(await page.locator('h1').innerText()).toBe('与订票助手对话');
@@ -125,7 +119,7 @@ describe.skipIf(!run)('traveller web app', () => {
   }, 180_000);
 
   it('fits a phone screen', async () => {
-    const { page, problems } = await openApp(browser, host, '', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page, problems } = await openApp(chromium(), host, '', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await say(page, 'flights from Shanghai to Beijing tomorrow');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);

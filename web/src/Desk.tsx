@@ -4,6 +4,7 @@ import { Chat } from './Chat';
 import { DeskBookings } from './DeskBookings';
 import { useStrings } from './i18n';
 import { LoadChart } from './LoadChart';
+import { Form } from './ui';
 
 /** The agent desk: asks for the function key once per browser session, then shows the staff tools. */
 export function Desk() {
@@ -44,11 +45,10 @@ function KeyGate({ onAccepted }: { onAccepted: () => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string>();
   return (
-    <form
+    <Form
       class="panel"
       aria-labelledby="key-heading"
-      onSubmit={async (event) => {
-        event.preventDefault();
+      onSubmit={async () => {
         setError(undefined);
         try {
           // Any keyed read proves the key; the desk's first screen needs this list anyway.
@@ -72,6 +72,6 @@ function KeyGate({ onAccepted }: { onAccepted: () => void }) {
         {t.keySubmit}
       </button>
       {error && <p role="alert">{error}</p>}
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
-import { Field } from './Field';
+import { Field, Form } from './ui';
 import { money, useStrings } from './i18n';
 import type { BookingView, HistoryEntry } from './types';
 
@@ -25,13 +25,7 @@ export function DeskBookings() {
 
   return (
     <>
-      <form
-        class="panel filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void search();
-        }}
-      >
+      <Form class="panel filters" onSubmit={() => void search()}>
         {field('passenger', t.passengerFilter)}
         <div class="field">
           <label for="filter-status">{t.statusFilter}</label>
@@ -49,7 +43,7 @@ export function DeskBookings() {
         <button type="submit" class="primary">
           {t.search}
         </button>
-      </form>
+      </Form>
       {error && <p role="alert">{error}</p>}
       {bookings && !bookings.length && <p role="status">{t.noBookings}</p>}
       {bookings?.length ? (

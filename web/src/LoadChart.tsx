@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
-import { Field } from './Field';
+import { Field, Form } from './ui';
 import { hhmm } from './format';
 import { useStrings } from './i18n';
 import type { FlightView } from './types';
@@ -33,20 +33,14 @@ export function LoadChart() {
   const rows = (flights ?? []).map((flight) => ({ flight, factor: loadFactor(flight) }));
   return (
     <>
-      <form
-        class="panel filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void show();
-        }}
-      >
+      <Form class="panel filters" onSubmit={() => void show()}>
         {field('from', t.from)}
         {field('to', t.to)}
         {field('date', t.date, 'date')}
         <button type="submit" class="primary">
           {t.show}
         </button>
-      </form>
+      </Form>
       {error && <p role="alert">{error}</p>}
       {flights && !flights.length && <p role="status">{t.noFlights}</p>}
       {rows.length > 0 && (

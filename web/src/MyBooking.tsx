@@ -4,6 +4,7 @@ import { cancellationQuote, hhmm, requests, writeOutcome } from './format';
 import { money, useStrings } from './i18n';
 import { ProposalPanel } from './Proposal';
 import { SeatMap } from './SeatMap';
+import { Facts, Form } from './ui';
 import type { BookingView, TurnResult } from './types';
 
 type Pending = { conversation: string; turn: TurnResult };
@@ -86,13 +87,7 @@ export function MyBooking({ initial }: { initial: { reference?: string; surname?
   const quote = pending && cancellationQuote(pending.turn.actions);
   return (
     <>
-      <form
-        class="panel lookup"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void lookUp();
-        }}
-      >
+      <Form class="panel lookup" onSubmit={() => void lookUp()}>
         <div class="field">
           <label for="lookup-reference">{t.lookupReference}</label>
           <input id="lookup-reference" value={reference} required autocomplete="off" onInput={(e) => setReference(e.currentTarget.value)} />
@@ -104,27 +99,20 @@ export function MyBooking({ initial }: { initial: { reference?: string; surname?
         <button type="submit" class="primary">
           {t.lookup}
         </button>
-      </form>
+      </Form>
       <div aria-live="polite">{message && <p role={message.alert ? 'alert' : 'status'}>{message.text}</p>}</div>
       {booking && (
         <section class="panel booking" aria-labelledby="booking-heading">
           <h2 id="booking-heading" tabIndex={-1} ref={result}>
             {t.reference} <span class="reference">{booking.reference}</span>
           </h2>
-          <dl class="facts">
-            <div>
-              <dt>{t.status}</dt>
-              <dd class="booking-status">{t.statuses[booking.status] ?? booking.status}</dd>
-            </div>
-            <div>
-              <dt>{t.passengers}</dt>
-              <dd>{booking.passengers.map((p) => p.name).join(', ')}</dd>
-            </div>
-            <div>
-              <dt>{t.total}</dt>
-              <dd>{money(booking.total_price, t.lang)}</dd>
-            </div>
-          </dl>
+          <Facts
+            items={[
+              [t.status, <span class="booking-status">{t.statuses[booking.status] ?? booking.status}</span>],
+              [t.passengers, booking.passengers.map((p) => p.name).join(', ')],
+              [t.total, money(booking.total_price, t.lang)],
+            ]}
+          />
           <h3>{t.flights}</h3>
           <ul class="segments">
             {booking.segments.map((s) => (
@@ -161,24 +149,16 @@ export function MyBooking({ initial }: { initial: { reference?: string; surname?
               onAnswer={(accept) => void answer(accept)}
               extra={
                 quote && (
-                  <dl class="facts quote" aria-label={t.quoteHeading}>
-                    <div>
-                      <dt>{t.paid}</dt>
-                      <dd>{money(quote.paid, t.lang)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t.fee}</dt>
-                      <dd>{money(quote.fee, t.lang)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t.refund}</dt>
-                      <dd>{money(quote.refund, t.lang)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t.quoteHeading}</dt>
-                      <dd>{t.lang === 'zh' ? quote.rule_zh : quote.rule}</dd>
-                    </div>
-                  </dl>
+                  <Facts
+                    class="quote"
+                    label={t.quoteHeading}
+                    items={[
+                      [t.paid, money(quote.paid, t.lang)],
+                      [t.fee, money(quote.fee, t.lang)],
+                      [t.refund, money(quote.refund, t.lang)],
+                      [t.quoteHeading, t.lang === 'zh' ? quote.rule_zh : quote.rule],
+                    ]}
+                  />
                 )
               }
             />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { countdown } from './format';
 import { money, useStrings } from './i18n';
 import type { Proposal as ProposalData } from './types';
+import { Facts } from './ui';
 
 interface Props {
   proposal: ProposalData;
@@ -36,35 +37,19 @@ export function ProposalPanel({ proposal, open, busy, onAnswer, focusOnShow = tr
       <h3 id={headingId}>{t.proposalHeading}</h3>
       <p>{proposal.summary}</p>
       {extra}
-      <dl class="facts">
-        {proposal.price !== undefined && (
-          <div>
-            <dt>{t.total}</dt>
-            <dd>{money(proposal.price, t.lang)}</dd>
-          </div>
-        )}
-        {proposal.refund !== undefined && (
-          <div>
-            <dt>{t.refund}</dt>
-            <dd>{money(proposal.refund, t.lang)}</dd>
-          </div>
-        )}
-        {proposal.seats?.length ? (
-          <div>
-            <dt>{t.seat}</dt>
-            <dd>{proposal.seats.join(', ')}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <Facts
+        items={[
+          [t.total, proposal.price === undefined ? undefined : money(proposal.price, t.lang)],
+          [t.refund, proposal.refund === undefined ? undefined : money(proposal.refund, t.lang)],
+          [t.seat, proposal.seats?.length ? proposal.seats.join(', ') : undefined],
+        ]}
+      />
       {open &&
         (expired ? (
           <p role="status">{t.expired}</p>
         ) : (
           <>
-            <p class="countdown">
-              <span aria-hidden="true">⏱ </span>
-              {t.expiresIn(countdown(expiresAt - now))}
-            </p>
+            <p class="countdown">{t.expiresIn(countdown(expiresAt - now))}</p>
             <div class="actions">
               <button type="button" class="primary" ref={confirmButton} disabled={busy} onClick={() => onAnswer(true)}>
                 {t.confirm}
