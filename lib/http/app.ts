@@ -9,6 +9,7 @@ import {
 } from '@azure/functions';
 import { DomainError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/store';
+import { recordException } from '../telemetry';
 import { recordRequest } from './metrics';
 import { HttpError, problemResponse, type Problem } from './problem';
 
@@ -36,7 +37,7 @@ export interface TimerFunction {
  */
 export const registrations = { http: [] as HttpFunction[], timers: [] as TimerFunction[] };
 
-const statusOf: Record<DomainError['kind'], number> = {
+const statusByKind: Record<DomainError['kind'], number> = {
   invalid: 422,
   not_found: 404,
   conflict: 409,
@@ -46,7 +47,7 @@ const statusOf: Record<DomainError['kind'], number> = {
 };
 
 export function domainProblem(error: DomainError): Problem {
-  const status = statusOf[error.kind];
+  const status = statusByKind[error.kind];
   return new HttpError(status, error.message, {
     type: `urn:flightbooking:${error.kind.replace('_', '-')}`,
     ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
@@ -63,6 +64,7 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
       context.error(`${context.functionName}: database unavailable:`, error.message);
       return problemResponse(new HttpError(503, 'The database is unavailable; try again shortly').problem, { 'retry-after': '5' });
     }
+    recordException(error);
     context.error(`Unhandled error in ${context.functionName}:`, error);
     return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' });
   }
