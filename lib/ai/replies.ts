@@ -7,15 +7,15 @@ const cabins: Record<string, Record<Language, string>> = {
   business: { zh: '商务舱', en: 'business' },
   first: { zh: '头等舱', en: 'first' },
 };
-const cabinName = (cabin: string, language: Language) => cabins[cabin]?.[language] ?? cabin;
+export const cabinLabel = (cabin: string, language: Language) => cabins[cabin]?.[language] ?? cabin;
 const yuan = (amount: number, language: Language) => (language === 'zh' ? `¥${amount}` : `CNY ${amount}`);
 
 export function optionLine(option: FlightOption, language: Language): string {
   const stops = option.stops ? (language === 'zh' ? `，经停${option.stops}次` : `, ${option.stops} stop`) : '';
   const route = `${option.departure_airport}→${option.arrival_airport}`;
   return language === 'zh'
-    ? `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}，${cabinName(option.cabin, 'zh')} ${yuan(option.fare_per_passenger, 'zh')}/人，余${option.seats_left}座`
-    : `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}, ${cabinName(option.cabin, 'en')} ${yuan(option.fare_per_passenger, 'en')} per person, ${option.seats_left} seats left`;
+    ? `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}，${cabinLabel(option.cabin, 'zh')} ${yuan(option.fare_per_passenger, 'zh')}/人，余${option.seats_left}座`
+    : `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}, ${cabinLabel(option.cabin, 'en')} ${yuan(option.fare_per_passenger, 'en')} per person, ${option.seats_left} seats left`;
 }
 
 export function optionList(options: FlightOption[], language: Language): string {
@@ -98,8 +98,8 @@ export function flightText(flight: Row, language: Language): string {
 /** What a proposal asks, by tool. */
 export const proposalText = {
   create_booking: {
-    zh: (o: FlightOption, names: string[], price: number) => `将为 ${names.join('、')} 预订 ${o.flight_number}（${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport}，${cabinName(o.cabin, 'zh')}），共 ${yuan(price, 'zh')}。`,
-    en: (o: FlightOption, names: string[], price: number) => `I will book ${o.flight_number} (${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport}, ${cabinName(o.cabin, 'en')}) for ${names.join(', ')}, ${yuan(price, 'en')} in all.`,
+    zh: (o: FlightOption, names: string[], price: number) => `将为 ${names.join('、')} 预订 ${o.flight_number}（${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport}，${cabinLabel(o.cabin, 'zh')}），共 ${yuan(price, 'zh')}。`,
+    en: (o: FlightOption, names: string[], price: number) => `I will book ${o.flight_number} (${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport}, ${cabinLabel(o.cabin, 'en')}) for ${names.join(', ')}, ${yuan(price, 'en')} in all.`,
   },
   cancel_booking: {
     zh: (reference: string, refund: number) => `将取消预订 ${reference}，可退 ${yuan(refund, 'zh')}。`,
