@@ -3,25 +3,23 @@
  * `confirm` events; a message goes to the planner (Azure OpenAI or offline), whose read tool calls
  * run as activities over MCP; a write becomes a proposal that only an accepted confirmation (the
  * confirm endpoint, or a yes in a message) executes, with the step's idempotency key. A proposal
- * races a 15-minute timer. Every turnsPerExecution turns the history restarts (continueAsNew).
+ * races a timer of proposalTtlMs (15 minutes). Every turnsPerExecution turns the history restarts (continueAsNew).
  */
-import type { Action, ConversationState, Language, TurnResult } from '../../lib/ai/conversation';
-import { message as catalogue } from '../../lib/ai/offline/messages';
+import { proposalTtlMs, type Action, type ConversationState, type Language, type TurnResult } from '../../lib/ai/conversation';
 import { understand } from '../../lib/ai/offline/understanding';
 import type { CallTool, PlanContext } from '../../lib/ai/planner';
-import { doneText, say } from '../../lib/ai/replies';
+import { doneText, say } from '../../lib/ai/phrase-book';
 import { errorText, recordOf } from '../../lib/ai/results';
 import type { OrchestrationContext, Task } from '../../lib/durable';
 import type { ToolDescription, ToolResult } from '../../lib/mcp-client/client';
 import { azurePlanner } from '../../lib/ai/azure-openai/planner';
 import type { ModelReply } from '../../lib/ai/azure-openai/schema';
-import { offlinePlanner } from '../../lib/ai/offline/policy';
+import { offlinePlanner } from '../../lib/ai/offline/dialogue-manager';
 import { config } from '../../lib/config';
 import { activityNames, mcpRetry, modelOptions, type CallInput } from './activities';
-import { applyPlan, initialState, remember, statusOf, turnResult } from './state';
+import { applyPlan, initialState, remember, customStatusOf, turnResult } from './state';
 
 export const orchestratorName = 'conversation';
-export const proposalTtlMs = 15 * 60_000;
 const turnsPerExecution = 25;
 
 export interface ConversationInput {
@@ -70,7 +68,7 @@ async function execute(ctx: OrchestrationContext, state: ConversationState): Pro
     action = { agent: proposal.agent, tool: proposal.tool, arguments: proposal.arguments, isError: true, result: (error as Error).message };
   }
   const reply = action.isError
-    ? say('failed', language)(errorText(action.result))
+    ? say('failed', language, { why: errorText(action.result) })
     : doneText[proposal.tool]![language](recordOf(action.result, 'booking') ?? {});
   const next: ConversationState = { ...state, proposal: undefined, task: undefined, options: [] };
   return { state: next, result: turnResult(next, reply, null, [action], 'offline') };
@@ -96,7 +94,7 @@ async function respond(ctx: OrchestrationContext, state: ConversationState, inbo
   const decision = decide(state, inbound, ctx.currentUtcDateTime);
   if (decision === 'accept') return execute(ctx, state);
   if (decision === 'decline') {
-    const reply = inbound.accept !== undefined && !state.proposal ? say(state.expired ? 'expired' : 'nothingToConfirm', state.language) : catalogue('declined', state.language);
+    const reply = inbound.accept !== undefined && !state.proposal ? say(state.expired ? 'expired' : 'nothingToConfirm', state.language) : say('declined', state.language);
     const next = { ...state, proposal: undefined, task: undefined };
     return { state: next, result: turnResult(next, reply, null, [], 'offline') };
   }
@@ -113,7 +111,7 @@ function userLine(inbound: Inbound, language: Language): string {
 export async function conversation(ctx: OrchestrationContext<ConversationInput>): Promise<void> {
   // A conversation started before roles existed is a traveller's.
   let state: ConversationState = { ...initialState(), ...ctx.input?.state };
-  ctx.setCustomStatus(statusOf(state));
+  ctx.setCustomStatus(customStatusOf(state));
   let message = ctx.waitForExternalEvent<Inbound>('message');
   let confirm = ctx.waitForExternalEvent<Inbound>('confirm');
   let expiry: { proposalId: string; timer: Task<void> } | undefined;
@@ -127,7 +125,7 @@ export async function conversation(ctx: OrchestrationContext<ConversationInput>)
     if (winner.task === expiry?.timer) {
       const reply = say('expiredNow', state.language);
       state = remember({ ...state, expired: state.proposal, proposal: undefined }, [{ role: 'assistant', text: reply, at }]);
-      ctx.setCustomStatus(statusOf(state));
+      ctx.setCustomStatus(customStatusOf(state));
       continue;
     }
     const inbound = (winner.task as Task<Inbound>).result!;
@@ -138,7 +136,7 @@ export async function conversation(ctx: OrchestrationContext<ConversationInput>)
       { role: 'user', text: userLine(inbound, answered.state.language), at },
       { role: 'assistant', text: answered.result.reply, at },
     ]);
-    ctx.setCustomStatus(statusOf(state, inbound.messageId, answered.result));
+    ctx.setCustomStatus(customStatusOf(state, inbound.messageId, answered.result));
     turns++;
   }
   ctx.continueAsNew({ state });

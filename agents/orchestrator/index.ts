@@ -11,5 +11,6 @@ registerActivity(activityNames.tools, toolsActivity);
 registerActivity(activityNames.model, modelActivity);
 
 export { conversations } from './conversations';
-export { orchestratorName, proposalTtlMs, type Inbound } from './conversation';
+export { orchestratorName, type Inbound } from './conversation';
+export { proposalTtlMs } from '../../lib/ai/conversation';
 export { initialState, type ConversationStatus } from './state';

@@ -40,6 +40,6 @@ export interface ConversationStatus {
   transcript: TranscriptEntry[];
 }
 
-export function statusOf(state: ConversationState, messageId?: string, result?: TurnResult): ConversationStatus {
+export function customStatusOf(state: ConversationState, messageId?: string, result?: TurnResult): ConversationStatus {
   return { role: state.role, turn: state.turn, messageId, result, language: state.language, proposal: state.proposal, transcript: state.transcript };
 }

@@ -1,7 +1,7 @@
 /** The planner contract: both planners (offline policy, Azure OpenAI) turn one message into a Plan. */
 import type { AgentName, ToolDescription, ToolResult } from '../mcp-client/client';
 import type { ModelReply, ModelRequest } from './azure-openai/schema';
-import type { Awaiting, ConversationState, FlightOption, Language, Proposal, Task } from './conversation';
+import type { Awaiting, ConversationState, FlightOption, Language, Proposal, DialogueTask } from './conversation';
 
 /** Runs an MCP read tool (as a durable activity) and records it in the turn's actions. */
 export type CallTool = (agent: AgentName, tool: string, args: Record<string, unknown>) => Promise<ToolResult>;
@@ -25,7 +25,7 @@ export interface Plan {
   reply: string;
   awaiting: Awaiting;
   options: FlightOption[];
-  task?: Task;
+  task?: DialogueTask;
   proposal?: Proposal;
   planner: 'offline' | 'azure-openai';
 }

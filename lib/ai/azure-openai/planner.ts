@@ -6,10 +6,10 @@
  */
 import type { ToolDescription, ToolResult } from '../../mcp-client/client';
 import { allowedFor, isWriteTool, type Proposal, type Role, type WriteTool } from '../conversation';
-import { offlinePlanner } from '../offline/policy';
+import { offlinePlanner } from '../offline/dialogue-manager';
 import { detectLanguage } from '../offline/normalise';
 import type { Plan, PlanContext, Planner } from '../planner';
-import { proposalText, say } from '../replies';
+import { proposalText, say } from '../phrase-book';
 import { num, recordOf } from '../results';
 import { historyMessages, systemPrompt } from './prompt';
 import { parseArguments, validateArguments, type ChatMessage, type FunctionTool, type ToolCall } from './schema';

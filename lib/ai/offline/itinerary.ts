@@ -4,7 +4,7 @@
  */
 import { passengerFareCents } from '../../domain/fares';
 import type { FlightOption, Language } from '../conversation';
-import { cabinLabel } from '../replies';
+import { cabinNames } from '../../domain/aircraft';
 
 export type PassengerType = 'adult' | 'child' | 'infant';
 export interface Passenger {
@@ -36,7 +36,7 @@ export function partyText(passengers: Passenger[], language: Language): string {
 
 /** The proposal of a booking of one or more flights. */
 export function bookingSummary(chosen: FlightOption[], passengers: Passenger[], price: number, language: Language): string {
-  const flights = chosen.map((o, i) => `${chosen.length > 1 ? `${i + 1}) ` : ''}${o.flight_number} ${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport} ${cabinLabel(o.cabin, language)}`);
+  const flights = chosen.map((o, i) => `${chosen.length > 1 ? `${i + 1}) ` : ''}${o.flight_number} ${o.date} ${o.departure_time} ${o.departure_airport}→${o.arrival_airport} ${cabinNames[o.cabin as keyof typeof cabinNames]?.[language] ?? o.cabin}`);
   return language === 'zh'
     ? `将为 ${partyText(passengers, 'zh')} 预订${chosen.length > 1 ? `${chosen.length} 段航班（同一订单）` : ''}：${flights.join('；')}，共 ¥${price}。`
     : `I will book ${chosen.length > 1 ? `${chosen.length} flights in one booking` : ''}${chosen.length > 1 ? ': ' : ''}${flights.join('; ')} for ${partyText(passengers, 'en')}, CNY ${price} in all.`;

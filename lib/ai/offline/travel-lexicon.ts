@@ -85,3 +85,6 @@ export const dayShiftPatterns: [pattern: RegExp, sign: 1 | -1][] = [
   [/\bforward by\s+(a|one|two|three|\d)\s+days?\b/, -1],
 ];
 export const countWords: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+
+/** Taking the flight just recommended: 就要这班, I'll take that one (a bare yes with nothing proposed is not a pick). */
+export const thisOne = ['就订这个', '就这个', '就它了', '就这班', '就要这班', '要这班', '这班吧', '就要这个', 'that one', 'this one', 'that flight', 'this flight'];
