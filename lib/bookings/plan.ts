@@ -6,7 +6,7 @@ import { DomainError, conflict, invalid } from '../domain/errors';
 import { passengerFareCents } from '../domain/fares';
 import { operatesOn, type Flight } from '../domain/flights';
 import { toCents } from '../domain/money';
-import { chooseSeats, type SeatPreference } from '../domain/seats';
+import { cabinOfSeat, chooseSeats, type SeatPreference } from '../domain/seats';
 import { addDays, isoWeekday, localDate, zonedToEpoch } from '../domain/time';
 import type { Store } from '../store/store';
 import { cityOf } from './view';
@@ -55,7 +55,7 @@ export function fromFlatBooking(body: FlatBookingInput, flight: Flight): Booking
   return {
     title: body.title,
     passengers: [{ name: body.passenger_name, type: 'adult' }],
-    segments: [{ flight_number: body.flight_number, date: body.departure_date, cabin: body.cabin ?? 'economy', seats: body.seat_number ? [body.seat_number] : undefined }],
+    segments: [{ flight_number: body.flight_number, date: body.departure_date, cabin: body.cabin ?? cabinOfSeat(flight, body.seat_number), seats: body.seat_number ? [body.seat_number] : undefined }],
     hold: body.status === 'pending',
   };
 }
@@ -100,7 +100,7 @@ export async function seatsFor(
 ): Promise<string[]> {
   const taken = new Set([...(await store.bookings.takenSeats(plan.flight.id, plan.date))].filter((seat) => !ownSeats.has(seat)));
   const choice = chooseSeats(
-    plan.flight.aircraft_type,
+    plan.flight,
     plan.cabin,
     taken,
     passengers.map((p, i) => ({ seat: plan.requested[i] ?? undefined, preference: plan.preference, passengerType: p.type })),

@@ -3,10 +3,11 @@ import type { Airport } from '../domain/airports';
 import { airportByCode, sameCityAirports } from '../domain/airports';
 import { Cabin } from '../domain/aircraft';
 import { currency, toCents, toYuan } from '../domain/money';
-import { operatesOn, seatsLeft, type Flight, type SearchQuery, type SeatsSold } from '../domain/flights';
+import { FlightStatus, operatesOn, seatsLeft, type Flight, type SearchQuery, type SeatsSold } from '../domain/flights';
 import { addDays, isoWeekday, localDateTime, zonedToEpoch } from '../domain/time';
-import type { FlightRepository } from '../store/store';
-import { airlineOf, withSeconds } from './view';
+import type { FlightRepository, Store } from '../store/store';
+import { airlineOf, learnAirlines } from './airlines';
+import { withSeconds } from './view';
 
 /** Minimum connection times in minutes; changing airports within a city adds the transfer. */
 export const connectionRules = { domestic: 60, international: 90, airportTransfer: 120, maximum: 24 * 60 } as const;
@@ -41,6 +42,7 @@ export const Itinerary = z
     departure_time: z.string(),
     arrival_date: z.string(),
     arrival_time: z.string(),
+    arrival_day_offset: z.number().int().min(0).describe('Days between departure and arrival date: 1 means it lands the next day (+1)'),
     duration_minutes: z.number().int().describe('Door to door, connection included'),
     cabin: Cabin,
     passengers: z.number().int(),
@@ -52,6 +54,11 @@ export const Itinerary = z
     airline: z.string().describe('Legacy flat field: airline of the first segment'),
     price: z.number().describe('Legacy flat field: fare per passenger'),
     available_seats: z.number().int().describe('Legacy flat field: same as seats_left'),
+    id: z.number().int().describe('Legacy flat field: the flight id (the first flight’s for a connection)'),
+    status: FlightStatus.describe('Legacy flat field: the flight status (of the first flight for a connection)'),
+    aircraft_type: z.string().describe('Legacy flat field: the aircraft (of the first flight for a connection)'),
+    created_at: z.string().describe('Legacy flat field: when the (first) flight was created'),
+    updated_at: z.string().describe('Legacy flat field: when the (first) flight was last changed'),
     connection: z.object({ airport: z.string(), next_airport: z.string(), minutes: z.number().int(), change_airport: z.boolean() }).optional(),
     segments: z.array(ItinerarySegment),
   })
@@ -101,6 +108,7 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
   const last = segments[segments.length - 1]!;
   const perPassengerCents = segments.reduce((sum, s) => sum + toCents(s.fare), 0);
   const [leg1, leg2] = legs;
+  const flight = leg1!.flight;
   return {
     type: legs.length === 1 ? 'direct' : 'connection',
     stops: legs.length - 1,
@@ -110,6 +118,7 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
     departure_time: first.departure_time,
     arrival_date: last.arrival_date,
     arrival_time: last.arrival_time,
+    arrival_day_offset: daysBetween(first.date, last.arrival_date),
     duration_minutes: Math.round((legs[legs.length - 1]!.arrives - legs[0]!.departs) / 60_000),
     cabin: query.cabin,
     passengers: query.passengers,
@@ -121,6 +130,11 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
     airline: first.airline,
     price: toYuan(perPassengerCents),
     available_seats: Math.min(...segments.map((s) => s.seats_left)),
+    id: flight.id,
+    status: flight.status,
+    aircraft_type: flight.aircraft_type,
+    created_at: flight.created_at,
+    updated_at: flight.updated_at,
     ...(leg1 && leg2
       ? {
           connection: {
@@ -133,6 +147,10 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
       : {}),
     segments,
   };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 function minimumConnection(arrival: Airport, departure: Airport): number {
@@ -151,12 +169,13 @@ const sorters: Record<SearchQuery['sort'], (a: Itinerary, b: Itinerary) => numbe
  * with enough seats in the cabin for the party. Connections may change airport within the hub city.
  */
 export async function searchItineraries(
-  flights: FlightRepository,
+  store: Store,
   origins: Airport[],
   destinations: Airport[],
   date: string,
   query: SearchQuery,
 ): Promise<Itinerary[]> {
+  const flights = store.flights;
   const from = origins.map((a) => a.code);
   const to = destinations.map((a) => a.code);
   const common = { status: 'active' as const, cabin: query.cabin, departAfter: query.depart_after, departBefore: query.depart_before };
@@ -173,6 +192,7 @@ export async function searchItineraries(
   const [directs, oneStops] = [seated.filter((legs) => legs.length === 1), seated.filter((legs) => legs.length === 2)];
   const worthwhile = oneStops.filter((legs) => !directs.some((direct) => dominates(direct, legs)));
   const best = worthwhile.sort(candidateOrder[query.sort]).slice(0, maxConnections);
+  await learnAirlines(store, [...directs, ...best].flat().map((leg) => leg.flight.airline_code));
   return [...directs, ...best].map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);
 }
 

@@ -1,5 +1,6 @@
 import {
   app,
+  type FunctionInput,
   type HttpMethod,
   type HttpResponse,
   type HttpRequest,
@@ -9,6 +10,7 @@ import {
 } from '@azure/functions';
 import { DomainError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/store';
+import { recordException } from '../telemetry';
 import { recordRequest } from './metrics';
 import { HttpError, problemResponse, type Problem } from './problem';
 
@@ -21,6 +23,8 @@ export interface HttpFunction {
   methods: HttpMethod[];
   route: string;
   authLevel: AuthLevel;
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
+  extraInputs?: FunctionInput[];
   handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
 }
 
@@ -63,6 +67,7 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
       context.error(`${context.functionName}: database unavailable:`, error.message);
       return problemResponse(new HttpError(503, 'The database is unavailable; try again shortly').problem, { 'retry-after': '5' });
     }
+    recordException(error);
     context.error(`Unhandled error in ${context.functionName}:`, error);
     return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' });
   }
@@ -70,7 +75,7 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
 
 export function http(
   name: string,
-  options: { methods: HttpMethod[]; route: string; authLevel: AuthLevel; handler: HttpHandler },
+  options: { methods: HttpMethod[]; route: string; authLevel: AuthLevel; extraInputs?: FunctionInput[]; handler: HttpHandler },
 ): void {
   const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> => {
     const started = performance.now();
@@ -78,8 +83,9 @@ export function http(
     recordRequest(options.route, request.method, response.status ?? 200, (performance.now() - started) / 1000);
     return response;
   };
-  registrations.http.push({ name, methods: options.methods, route: options.route, authLevel: options.authLevel, handler });
-  app.http(name, { methods: options.methods, route: options.route, authLevel: options.authLevel, handler });
+  const { methods, route, authLevel, extraInputs } = options;
+  registrations.http.push({ name, methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
+  app.http(name, { methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
 }
 
 export function timer(name: string, options: { schedule: string; handler: TimerHandler }): void {
