@@ -10,3 +10,4 @@ import './flights';
 import './mcp';
 import './orchestrations';
 import './system';
+import './web';

@@ -111,6 +111,9 @@ export interface Flight {
 
 export type SeatsSold = Partial<Record<Cabin, number>>;
 
+/** Sales close this many minutes before departure (check-in closes then); such flights are neither offered nor sold. */
+export const salesCutoffMinutes = 45;
+
 export function operatesOn(flight: Pick<Flight, 'days_of_operation'>, weekday: number): boolean {
   return flight.days_of_operation.includes(weekday);
 }

@@ -11,6 +11,11 @@ import { withSeconds } from './view';
 
 /** Minimum connection times in minutes; changing airports within a city adds the transfer. */
 export const connectionRules = { domestic: 60, international: 90, airportTransfer: 120, maximum: 24 * 60 } as const;
+/**
+ * A connection is shown only when it takes at most `ratio` times the fastest way there (the fastest
+ * direct flight, else the fastest connection) or `allowanceMinutes` more, whichever is longer.
+ */
+export const connectionDetour = { ratio: 2, allowanceMinutes: 180 } as const;
 const maxConnections = 60;
 
 export const ItinerarySegment = z.object({
@@ -166,7 +171,9 @@ const sorters: Record<SearchQuery['sort'], (a: Itinerary, b: Itinerary) => numbe
 
 /**
  * Direct flights and one-stop connections from any of `origins` to any of `destinations` on a date,
- * with enough seats in the cabin for the party. Connections may change airport within the hub city.
+ * with enough seats in the cabin for the party, whose first flight departs after `salesOpenUntil`
+ * (epoch ms: departed flights and those past the sales cutoff are not offered). Connections may change
+ * airport within the hub city; detours far longer than the fastest way there are dropped.
  */
 export async function searchItineraries(
   store: Store,
@@ -174,6 +181,7 @@ export async function searchItineraries(
   destinations: Airport[],
   date: string,
   query: SearchQuery,
+  salesOpenUntil: number,
 ): Promise<Itinerary[]> {
   const flights = store.flights;
   const from = origins.map((a) => a.code);
@@ -181,7 +189,9 @@ export async function searchItineraries(
   const common = { status: 'active' as const, cabin: query.cabin, departAfter: query.depart_after, departBefore: query.depart_before };
   const weekday = isoWeekday(date);
   const arrivals = new Set(to);
-  const departing = (await flights.list({ ...common, from, to: query.max_stops >= 1 ? undefined : to, weekday })).items;
+  const departing = (await flights.list({ ...common, from, to: query.max_stops >= 1 ? undefined : to, weekday })).items.filter(
+    (flight) => legOn(flight, date, query.cabin).departs > salesOpenUntil,
+  );
   const direct = departing.filter((f) => arrivals.has(f.arrival_airport)).map((f) => [legOn(f, date, query.cabin)]);
   const connections = query.max_stops >= 1 ? await connectionsVia(flights, departing, from, to, date, query.cabin) : [];
 
@@ -190,7 +200,9 @@ export async function searchItineraries(
   const soldOf = (leg: Leg) => sold.get(`${leg.flight.id}|${leg.date}`) ?? {};
   const seated = candidates.filter((legs) => legs.every((leg) => seatsLeft(leg.flight, query.cabin, soldOf(leg)) >= query.passengers));
   const [directs, oneStops] = [seated.filter((legs) => legs.length === 1), seated.filter((legs) => legs.length === 2)];
-  const worthwhile = oneStops.filter((legs) => !directs.some((direct) => dominates(direct, legs)));
+  const fastest = Math.min(...(directs.length ? directs : oneStops).map(spanOf));
+  const longest = Math.max(fastest * connectionDetour.ratio, fastest + connectionDetour.allowanceMinutes * 60_000);
+  const worthwhile = oneStops.filter((legs) => spanOf(legs) <= longest && !directs.some((direct) => dominates(direct, legs)));
   const best = worthwhile.sort(candidateOrder[query.sort]).slice(0, maxConnections);
   await learnAirlines(store, [...directs, ...best].flat().map((leg) => leg.flight.airline_code));
   return [...directs, ...best].map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);

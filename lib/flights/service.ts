@@ -1,6 +1,6 @@
 import { resolvePlace, airportByCode, type Airport } from '../domain/airports';
 import { DomainError, invalid, notFound } from '../domain/errors';
-import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery } from '../domain/flights';
+import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery, salesCutoffMinutes } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { isoWeekday, localDate } from '../domain/time';
 import { DuplicateError, type Store } from '../store/store';
@@ -93,7 +93,12 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
       const originToday = today(origins[0]!.tz);
       const date = query.date ?? originToday;
       if (date < originToday) throw invalid('query.date', `${date} is in the past (today is ${originToday} at ${origins[0]!.code})`);
-      return { date, itineraries: await searchItineraries(store, origins, destinations, date, query) };
+      const originCities = new Set(origins.map((a) => a.city_en));
+      if (destinations.some((a) => originCities.has(a.city_en))) {
+        throw invalid('params.to', `"${toQuery}" is in the same city as "${fromQuery}"; choose a destination in another city`);
+      }
+      const salesOpenUntil = clock().getTime() + salesCutoffMinutes * 60_000;
+      return { date, itineraries: await searchItineraries(store, origins, destinations, date, query, salesOpenUntil) };
     },
 
     async create(body: unknown): Promise<FlightView> {

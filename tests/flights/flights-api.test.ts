@@ -105,7 +105,7 @@ describe('the legacy system’s flat API', () => {
     });
     const byId = (await (await host.fetch(`/flights/${byNumber.id}`)).json()) as Record<string, unknown>;
     expect(byId.flight_number).toBe('CA1001');
-    const search = (await (await host.fetch('/flights/search/PEK/SHA')).json()) as Record<string, unknown>[];
+    const search = (await (await host.fetch(`/flights/search/PEK/SHA?date=${tomorrow}`)).json()) as Record<string, unknown>[];
     expect(search.some((f) => f.flight_number === 'CA1001' && f.price === 680 && typeof f.available_seats === 'number')).toBe(true);
   });
 

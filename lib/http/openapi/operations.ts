@@ -398,4 +398,11 @@ export const operations: Record<string, Operation> = {
     responses: { 200: { description: 'The file', contentType: '*/*' } },
     problems: [404],
   },
+  web: {
+    tag: 'system',
+    summary: 'The web app for travellers and the agent desk (index.html for any path without an extension)',
+    params: z.object({ path: z.string().describe('A file of the built app, e.g. assets/index-…js; empty for the page') }),
+    responses: { 200: { description: 'The file', contentType: '*/*' } },
+    problems: [404, 503],
+  },
 };
