@@ -4,12 +4,14 @@ import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, ty
 import type { HttpFunction } from '../lib/http/app';
 import { problemResponse, type Problem } from '../lib/http/problem';
 import { maxBodyBytes } from '../lib/http/validate';
+import { routePrefixOf } from './host-json';
 import { byPrecedence, compileRoute, type RouteMatcher } from './routes';
 
 export interface LocalHostOptions {
   functions: HttpFunction[];
   /** Key required on authLevel function/admin routes (x-functions-key header or ?code=). */
   apiKey: string;
+  /** host.json's extensions.http.routePrefix (read from the app's folder when not given). */
   routePrefix?: string;
   logRequests?: boolean;
   log?: (line: string) => void;
@@ -87,22 +89,24 @@ function sendProblem(response: http.ServerResponse, problem: Problem, headers: R
  * `HttpRequest`/`HttpResponse` objects, function keys checked on authLevel function/admin routes.
  */
 export function createLocalHost(options: LocalHostOptions): http.Server {
-  const prefix = `/${options.routePrefix ?? 'api'}`;
+  const routePrefix = (options.routePrefix ?? routePrefixOf()).replace(/^\/+|\/+$/g, '');
+  const prefix = routePrefix ? `/${routePrefix}` : '';
   const routes: Route[] = options.functions
-    .map((fn) => ({ fn, matcher: compileRoute(fn.route) }))
+    .map((fn) => ({ fn, matcher: compileRoute(fn.functionRoute) }))
     .sort((a, b) => byPrecedence(a.matcher, b.matcher));
   const byFirstSegment = new Map<string, Route[]>();
   for (const route of routes) {
-    const first = route.fn.route.split('/')[0]!.toLowerCase();
+    const first = route.fn.functionRoute.split('/')[0]!.toLowerCase();
     byFirstSegment.set(first, [...(byFirstSegment.get(first) ?? []), route]);
   }
-  const candidates = (path: string) => byFirstSegment.get(path.split('/')[1]?.toLowerCase() ?? '') ?? routes.filter((r) => r.fn.route.startsWith('{'));
+  const catchAlls = routes.filter((r) => r.fn.functionRoute.startsWith('{'));
+  const candidates = (path: string) => byFirstSegment.get(path.split('/')[1]?.toLowerCase() ?? '') ?? catchAlls;
   const log = options.log ?? ((line: string) => console.log(line));
 
   async function handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<string> {
     const url = new URL(incoming.url ?? '/', 'http://localhost');
     const method = (incoming.method ?? 'GET').toUpperCase();
-    const path = url.pathname.toLowerCase().startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
+    const path = url.pathname.toLowerCase().startsWith(`${prefix.toLowerCase()}/`) ? url.pathname.slice(prefix.length) : undefined;
     const matches = path === undefined ? [] : candidates(path).flatMap((route) => {
       const params = route.matcher.match(path);
       return params ? [{ route, params }] : [];
@@ -115,7 +119,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     if (!hit) {
       const allow = [...new Set(matches.flatMap(({ route }) => route.fn.methods))].join(', ');
       await sendProblem(outgoing, { type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${method} is not allowed here; use ${allow}` }, { allow });
-      return matches[0]!.route.fn.route;
+      return matches[0]!.route.fn.functionRoute;
     }
     const { route, params } = hit;
     if (route.fn.authLevel !== 'anonymous') {
@@ -127,14 +131,14 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
           status: 401,
           detail: 'This endpoint needs a function key in the x-functions-key header or the code query parameter.',
         });
-        return route.fn.route;
+        return route.fn.functionRoute;
       }
     }
     const body = await readBody(incoming);
     if (body === undefined) {
       outgoing.setHeader('connection', 'close');
       await sendProblem(outgoing, { type: 'about:blank', title: 'Content Too Large', status: 413, detail: `The body is larger than ${maxBodyBytes} bytes` });
-      return route.fn.route;
+      return route.fn.functionRoute;
     }
     const request = new HttpRequest({
       method,
@@ -146,7 +150,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     });
     const context = new InvocationContext({ invocationId: randomUUID(), functionName: route.fn.name, logHandler });
     await send(outgoing, await route.fn.handler(request, context));
-    return route.fn.route;
+    return route.fn.functionRoute;
   }
 
   return http.createServer((incoming, outgoing) => {
