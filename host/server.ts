@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogHandler } from '@azure/functions';
 import type { HttpFunction } from '../lib/http/app';
+import { emitLog, nameRequest } from '../lib/telemetry';
 import { problemResponse, type Problem } from '../lib/http/problem';
 import { maxBodyBytes } from '../lib/http/validate';
 import { routePrefixOf } from './host-json';
@@ -23,6 +24,7 @@ interface Route {
 }
 
 const logHandler: LogHandler = (level, ...args) => {
+  emitLog(level, args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg))).join(' '));
   if (level === 'error' || level === 'critical' || level === 'warning') console.error(...args);
   else if (level !== 'trace' && level !== 'debug') console.log(...args);
 };
@@ -122,6 +124,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       return matches[0]!.route.fn.functionRoute;
     }
     const { route, params } = hit;
+    nameRequest(method, `${prefix}/${route.fn.functionRoute}`);
     if (route.fn.authLevel !== 'anonymous') {
       const key = incoming.headers['x-functions-key'] ?? url.searchParams.get('code');
       if (key !== options.apiKey) {

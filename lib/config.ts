@@ -115,6 +115,14 @@ export const settings = {
     example: '1',
     localOnly: true,
   },
+  APPLICATIONINSIGHTS_CONNECTION_STRING: {
+    description: 'Application Insights connection string. When set (in Azure and under the local host alike), traces, requests, dependencies (SQL, MCP tool calls, HTTP), exceptions and logs are exported with OpenTelemetry, without passenger data. Empty: no telemetry, and the SDK is not loaded.',
+    example: '',
+  },
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: {
+    description: 'Authorization=AAD (optionally ;ClientId=<user-assigned identity>) when the Application Insights resource accepts only Entra ID ingestion: the exporter then authenticates with the managed identity.',
+    example: '',
+  },
   LOG_REQUESTS: {
     description: 'Local host: log one line per request (true/false).',
     example: 'true',
@@ -219,6 +227,20 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 let cached: Config | undefined;
+
+/**
+ * The telemetry settings alone, read without validating the rest: telemetry starts before anything
+ * else loads, and a bad unrelated setting must still be reported through it.
+ */
+export function telemetrySettings(env: Env = process.env): { connectionString?: string; entraId: boolean; clientId?: string } {
+  const authentication = read(env, 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING') ?? '';
+  const clientId = /(?:^|;)\s*ClientId=([^;]+)/i.exec(authentication)?.[1]?.trim();
+  return {
+    ...(read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') ? { connectionString: read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') } : {}),
+    entraId: /(?:^|;)\s*Authorization=AAD/i.test(authentication),
+    ...(clientId ? { clientId } : {}),
+  };
+}
 
 /** The process's configuration, read once from the environment. */
 export function config(): Config {

@@ -9,6 +9,7 @@ import {
 } from '@azure/functions';
 import { DomainError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/store';
+import { recordException } from '../telemetry';
 import type { Operation } from './openapi/operation';
 import { HttpError, problemResponse, type Problem } from './problem';
 
@@ -71,6 +72,7 @@ export async function respond(handler: HttpHandler, request: HttpRequest, contex
       context.error(`${context.functionName}: database unavailable:`, error.message);
       return problemResponse(new HttpError(503, 'The database is unavailable; try again shortly').problem, { 'retry-after': '5' });
     }
+    recordException(error);
     context.error(`Unhandled error in ${context.functionName}:`, error);
     return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' });
   }

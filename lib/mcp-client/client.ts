@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { config } from '../config';
+import { traced, tracingFetch } from '../telemetry';
 
 /** The two MCP servers the assistant coordinates. */
 export const agents = { airline: 'AirlineAgent', booking: 'BookingAgent' } as const;
@@ -28,6 +29,7 @@ async function withClient<T>(agent: AgentName, use: (client: Client) => Promise<
   const key = process.env.FUNCTIONS_API_KEY;
   const transport = new StreamableHTTPClientTransport(endpoint(agent), {
     requestInit: { headers: key ? { 'x-functions-key': key } : {}, signal },
+    fetch: tracingFetch,
   });
   const client = new Client({ name: 'flight-assistant', version: '1.0.0' });
   await client.connect(transport);
@@ -66,7 +68,8 @@ export async function listTools(agent: AgentName, signal?: AbortSignal): Promise
 }
 
 export async function callTool(agent: AgentName, name: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<ToolResult> {
-  return withClient(
+  const attributes = { 'mcp.server': agents[agent], 'mcp.tool': name };
+  return traced(`MCP ${agents[agent]} tools/call ${name}`, 'client', attributes, () => withClient(
     agent,
     async (client) => {
       const response = await client.callTool({ name, arguments: args }, undefined, { signal });
@@ -75,5 +78,5 @@ export async function callTool(agent: AgentName, name: string, args: Record<stri
       return { isError, result: structured ?? parseText(textOf(response.content)) };
     },
     signal,
-  );
+  ));
 }
