@@ -37,9 +37,9 @@ const isFullBooking = (body: unknown) => typeof body === 'object' && body !== nu
 const bookingBody = (body: unknown) =>
   isFullBooking(body) ? { full: parse(BookingCreateInput, body, 'body') } : { flat: parse(FlatBookingInput, body, 'body') };
 
-function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {}) {
+function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {}, createdStatus = 201) {
   return json(outcome.booking, {
-    status: outcome.status,
+    status: outcome.status === 201 ? createdStatus : outcome.status,
     headers: {
       etag: etagOf(outcome.booking),
       ...(outcome.status === 201 ? { location: `/api/bookings/${outcome.booking.id}` } : {}),
@@ -60,11 +60,16 @@ serviceRoute({
   headers: WriteHeaders.pick({ 'idempotency-key': true }),
   body: BookingCreateBody,
   parseBody: bookingBody,
-  responses: { 201: { ...booking('Created (or replayed)'), headers: { ...bookingWritten, location: 'URL of the new booking' } } },
+  responses: {
+    200: { ...booking('Created (or replayed) from the original flat body (the original API answered 200)'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
+    201: { ...booking('Created (or replayed) from the full body'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
+  },
   problems: [404, 409, 422],
   handler: async ({ body, json: sent, request }, { bookings }) => {
     const ctx = writeContext(request, 'passenger', sent);
-    return written(body.full ? await bookings.create(body.full, ctx) : await bookings.createFromFlat(body.flat!, ctx));
+    if (body.full) return written(await bookings.create(body.full, ctx));
+    // The original flat API answered its creates with 200; its clients check for exactly that.
+    return written(await bookings.createFromFlat(body.flat, ctx), {}, 200);
   },
 });
 

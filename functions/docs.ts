@@ -4,18 +4,11 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { json, registrations } from '../lib/http/app';
 import { openApiDocument } from '../lib/http/openapi/document';
+import { contentTypeOf } from '../lib/http/content-types';
 import { HttpError } from '../lib/http/problem';
 import { route } from '../lib/http/route';
 
 const swaggerUiDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-const contentTypes: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.png': 'image/png',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 let document: ReturnType<typeof openApiDocument> | undefined;
 let assets: Set<string> | undefined;
 
@@ -59,7 +52,7 @@ function asset(name: string): HttpResponseInit {
   if (!assets.has(name)) throw new HttpError(404, `No such file: ${name}`, { errors: [{ field: 'params.asset', message: 'not a Swagger UI file' }] });
   return {
     status: 200,
-    headers: { 'content-type': contentTypes[path.extname(name)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=86400' },
+    headers: { 'content-type': contentTypeOf(name), 'cache-control': 'public, max-age=86400' },
     body: fs.readFileSync(path.join(swaggerUiDir, name)),
   };
 }

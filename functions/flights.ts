@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FlightCreateBody, FlightListQuery, FlightView, IsoDate, SearchQuery } from '../lib/domain/flights';
+import { DeletedMessage, FlightCreateBody, FlightListQuery, FlightView, IsoDate, SearchQuery } from '../lib/domain/flights';
+import { isFlatFlightBody } from '../lib/flights/service';
 import { Itinerary } from '../lib/flights/search';
 import { json } from '../lib/http/app';
 import { serviceRoute } from './route';
@@ -86,11 +87,15 @@ serviceRoute({
   description: 'The full schedule body, or the legacy flat body (`price`, `available_seats`).',
   body: FlightCreateBody,
   parseBody: asSent,
-  responses: { 201: { description: 'Created', schema: FlightView, headers: { location: 'URL of the new flight' } } },
+  responses: {
+    200: { description: 'Created from the original flat body (the original API answered 200)', schema: FlightView, headers: { location: 'URL of the new flight' } },
+    201: { description: 'Created from the full schedule body', schema: FlightView, headers: { location: 'URL of the new flight' } },
+  },
   problems: [409, 422],
   handler: async ({ body }, { flights }) => {
     const flight = await flights.create(body);
-    return json(flight, { status: 201, headers: { location: `/api/flights/${flight.id}` } });
+    // The original flat API answered its creates with 200; its clients check for exactly that.
+    return json(flight, { status: isFlatFlightBody(body) ? 200 : 201, headers: { location: `/api/flights/${flight.id}` } });
   },
 });
 
@@ -117,10 +122,10 @@ serviceRoute({
   tag: 'flights',
   summary: 'Delete a flight without bookings (staff)',
   params: FlightIdParams,
-  responses: { 204: { description: 'Deleted' } },
+  responses: { 200: { description: 'Deleted (a JSON message, as the original API answered)', schema: DeletedMessage } },
   problems: [404, 409],
   handler: async ({ params }, { flights }) => {
     await flights.remove(params.id);
-    return { status: 204 };
+    return json({ message: `Flight ${params.id} deleted`, id: params.id });
   },
 });

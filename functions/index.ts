@@ -9,3 +9,4 @@ import './flights';
 import './mcp';
 import './orchestrations';
 import './system';
+import './web';

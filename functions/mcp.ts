@@ -1,15 +1,22 @@
 import { JSONRPCErrorSchema, JSONRPCMessageSchema, JSONRPCResponseSchema } from '@modelcontextprotocol/sdk/types.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { createAirlineServer } from '../agents/airline/server';
-import { createBookingServer } from '../agents/booking/server';
+import type { HttpRequest } from '@azure/functions';
 import { McpHeaders } from '../lib/http/openapi/schemas';
 import { route } from '../lib/http/route';
-import { handleMcp } from '../lib/mcp/handle';
 
 // The MCP endpoints (Streamable HTTP, stateless). GET and DELETE are registered so they get the
-// JSON-RPC 405 of the spec rather than the platform's 404.
+// JSON-RPC 405 of the spec rather than the platform's 404. The MCP SDK and the agents load on the
+// first MCP request, not at start (cold start: most requests never need them).
 
-function mcpRoute(agent: string, createServer: () => McpServer): void {
+const serve = (agent: 'airline' | 'booking') => (request: HttpRequest) => {
+  const { handleMcp } = require('../lib/mcp/handle') as typeof import('../lib/mcp/handle');
+  const create =
+    agent === 'airline'
+      ? (require('../agents/airline/server') as typeof import('../agents/airline/server')).createAirlineServer
+      : (require('../agents/booking/server') as typeof import('../agents/booking/server')).createBookingServer;
+  return handleMcp(request, create);
+};
+
+function mcpRoute(agent: 'airline' | 'booking'): void {
   route({
     name: `mcp-${agent}`,
     methods: ['POST', 'GET', 'DELETE'],
@@ -34,9 +41,9 @@ function mcpRoute(agent: string, createServer: () => McpServer): void {
         { summary: `Not supported by the stateless ${agent} MCP server`, description: 'No SSE stream and no sessions: POST only.', headers: undefined, body: undefined, responses: { 405: { description: 'Method not allowed', schema: JSONRPCErrorSchema, headers: { allow: 'POST' } } } },
       ]),
     ),
-    handler: ({ request }) => handleMcp(request, createServer),
+    handler: ({ request }) => serve(agent)(request),
   });
 }
 
-mcpRoute('airline', createAirlineServer);
-mcpRoute('booking', createBookingServer);
+mcpRoute('airline');
+mcpRoute('booking');

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogHandler } from '@azure/functions';
+import { HttpRequest, HttpResponse, InvocationContext, type FunctionInput, type HttpResponseInit, type LogHandler } from '@azure/functions';
 import type { HttpFunction } from '../lib/http/app';
+
+/** An HTTP function as the Functions host sees it: `route` is the trigger's route as registered (`api/flights/{id:int}`). */
+export type HostedFunction = Pick<HttpFunction, 'name' | 'methods' | 'route' | 'authLevel' | 'extraInputs' | 'handler'>;
 import { emitLog, nameRequest } from '../lib/telemetry';
 import { problemResponse, type Problem } from '../lib/http/problem';
 import { maxBodyBytes } from '../lib/http/validate';
@@ -9,17 +12,21 @@ import { routePrefixOf } from './host-json';
 import { byPrecedence, compileRoute, type RouteMatcher } from './routes';
 
 export interface LocalHostOptions {
-  functions: HttpFunction[];
+  functions: HostedFunction[];
   /** Key required on authLevel function/admin routes (x-functions-key header or ?code=). */
   apiKey: string;
   /** host.json's extensions.http.routePrefix (read from the app's folder when not given). */
   routePrefix?: string;
   logRequests?: boolean;
   log?: (line: string) => void;
+  /** The value of an input binding (e.g. the durable client's binding data), as the Functions host supplies it. */
+  inputs?: (binding: FunctionInput, request: http.IncomingMessage) => unknown;
+  /** Non-function routes the host itself serves (the Durable extension's webhooks), by path prefix; they need the key. */
+  systemRoutes?: { prefix: string; handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse, url: URL): Promise<void> }[];
 }
 
 interface Route {
-  fn: HttpFunction;
+  fn: HostedFunction;
   matcher: RouteMatcher;
 }
 
@@ -94,20 +101,30 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   const routePrefix = (options.routePrefix ?? routePrefixOf()).replace(/^\/+|\/+$/g, '');
   const prefix = routePrefix ? `/${routePrefix}` : '';
   const routes: Route[] = options.functions
-    .map((fn) => ({ fn, matcher: compileRoute(fn.functionRoute) }))
+    .map((fn) => ({ fn, matcher: compileRoute(fn.route) }))
     .sort((a, b) => byPrecedence(a.matcher, b.matcher));
   const byFirstSegment = new Map<string, Route[]>();
   for (const route of routes) {
-    const first = route.fn.functionRoute.split('/')[0]!.toLowerCase();
+    const first = route.fn.route.split('/')[0]!.toLowerCase();
     byFirstSegment.set(first, [...(byFirstSegment.get(first) ?? []), route]);
   }
-  const catchAlls = routes.filter((r) => r.fn.functionRoute.startsWith('{'));
+  const catchAlls = routes.filter((r) => r.fn.route.startsWith('{'));
   const candidates = (path: string) => byFirstSegment.get(path.split('/')[1]?.toLowerCase() ?? '') ?? catchAlls;
   const log = options.log ?? ((line: string) => console.log(line));
 
   async function handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<string> {
     const url = new URL(incoming.url ?? '/', 'http://localhost');
     const method = (incoming.method ?? 'GET').toUpperCase();
+    const system = options.systemRoutes?.find((route) => url.pathname.startsWith(route.prefix));
+    if (system) {
+      const key = incoming.headers['x-functions-key'] ?? url.searchParams.get('code');
+      if (key !== options.apiKey) {
+        await sendProblem(outgoing, { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'This endpoint needs the host key in the code query parameter or the x-functions-key header.' });
+      } else {
+        await system.handle(incoming, outgoing, url);
+      }
+      return system.prefix;
+    }
     const path = url.pathname.toLowerCase().startsWith(`${prefix.toLowerCase()}/`) ? url.pathname.slice(prefix.length) : undefined;
     const matches = path === undefined ? [] : candidates(path).flatMap((route) => {
       const params = route.matcher.match(path);
@@ -121,10 +138,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     if (!hit) {
       const allow = [...new Set(matches.flatMap(({ route }) => route.fn.methods))].join(', ');
       await sendProblem(outgoing, { type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${method} is not allowed here; use ${allow}` }, { allow });
-      return matches[0]!.route.fn.functionRoute;
+      return matches[0]!.route.fn.route;
     }
     const { route, params } = hit;
-    nameRequest(method, `${prefix}/${route.fn.functionRoute}`);
+    nameRequest(method, `${prefix}/${route.fn.route}`);
     if (route.fn.authLevel !== 'anonymous') {
       const key = incoming.headers['x-functions-key'] ?? url.searchParams.get('code');
       if (key !== options.apiKey) {
@@ -134,14 +151,14 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
           status: 401,
           detail: 'This endpoint needs a function key in the x-functions-key header or the code query parameter.',
         });
-        return route.fn.functionRoute;
+        return route.fn.route;
       }
     }
     const body = await readBody(incoming);
     if (body === undefined) {
       outgoing.setHeader('connection', 'close');
       await sendProblem(outgoing, { type: 'about:blank', title: 'Content Too Large', status: 413, detail: `The body is larger than ${maxBodyBytes} bytes` });
-      return route.fn.functionRoute;
+      return route.fn.route;
     }
     const request = new HttpRequest({
       method,
@@ -151,9 +168,11 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       params,
       ...(body.length ? { body: { bytes: body } } : {}),
     });
-    const context = new InvocationContext({ invocationId: randomUUID(), functionName: route.fn.name, logHandler });
+    const extraInputs = route.fn.extraInputs ?? [];
+    const context = new InvocationContext({ invocationId: randomUUID(), functionName: route.fn.name, logHandler, options: { extraInputs } });
+    for (const binding of extraInputs) context.extraInputs.set(binding, options.inputs?.(binding, incoming));
     await send(outgoing, await route.fn.handler(request, context));
-    return route.fn.functionRoute;
+    return route.fn.route;
   }
 
   return http.createServer((incoming, outgoing) => {

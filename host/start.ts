@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { config, loadConfig } from '../lib/config';
 import { stopTelemetry } from '../lib/telemetry';
-import { registrations } from '../lib/http/app';
+import { registeredHttpFunctions, registeredTimers } from './worker/registered';
 import { closeServices, services } from '../app/services';
 import { startAzurite, type Azurite } from './azurite';
 import { freePort } from './free-port';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       `  database:  ${settings.database.kind === 'sqlite' ? settings.database.path : 'Azure SQL'} (${database})`,
       `  storage:   ${azurite ? `Azurite tables on port ${azurite.port}, data in ${path.join(settings.dataDir, 'azurite')}` : 'configured account'}`,
       `  planner:   ${settings.openai.endpoint ? `Azure OpenAI (${settings.openai.deployment})` : 'offline zh/en planner'}`,
-      `  functions: ${registrations.http.length} HTTP, ${registrations.timers.length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,
+      `  functions: ${registeredHttpFunctions().length} HTTP, ${registeredTimers().length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,
       generatedKey ? `  function key (generated for this run): ${env.FUNCTIONS_API_KEY}` : '  function key: FUNCTIONS_API_KEY',
       '',
       `Listening on ${api}`,

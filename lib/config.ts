@@ -69,8 +69,12 @@ export const settings = {
     secret: true,
   },
   DURABLE_TASK_HUB: {
-    description: 'Task hub name: prefix of the orchestration tables (<Hub>Instances, <Hub>History).',
+    description: 'Task hub name (host.json extensions.durableTask.hubName is %DURABLE_TASK_HUB%). The real extension (Azure Storage provider) names its tables <Hub>Instances/<Hub>History; the local stand-in uses <Hub>LocalInstances/<Hub>LocalHistory/<Hub>LocalPayloads, so the two never collide.',
     example: 'FlightBooking',
+  },
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: {
+    description: 'Durable Task Scheduler backend instead of Azure Storage: Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity (no secret). Set by the Bicep when durableBackend=DurableTaskScheduler, with the host.json storage provider switched to azureManaged by app settings. Empty: the Azure Storage provider (AzureWebJobsStorage).',
+    example: '',
   },
   AZURITE_TABLE_PORT: {
     description: 'Port of the Azurite Table service that npm start runs (0 picks a free one).',

@@ -1,5 +1,6 @@
 import {
   app,
+  type FunctionInput,
   type HttpMethod,
   type HttpResponse,
   type HttpRequest,
@@ -27,6 +28,8 @@ export interface HttpFunction {
   /** Part of the API (under /api, documented in OpenAPI) rather than the site (the web app). */
   api: boolean;
   authLevel: AuthLevel;
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
+  extraInputs?: FunctionInput[];
   handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
   /** What the route declares about itself, for the OpenAPI document. */
   operation?: Operation;

@@ -1,4 +1,4 @@
-import { app, type HttpMethod, type HttpRequest, type HttpResponse, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app, type FunctionInput, type HttpMethod, type HttpRequest, type HttpResponse, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
 import { registrations, respond, type AuthLevel } from './app';
 import { recordRequest } from './metrics';
@@ -52,6 +52,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, BS extends Schema
   parseBody?: PB;
   /** For a function registered with several methods: what differs for one of them. */
   perMethod?: Operation['methods'];
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
+  extraInputs?: FunctionInput[];
   handler: (input: RouteInput<P, Q, BodyOf<BS, PB>>) => Promise<HttpResponse | HttpResponseInit>;
 }
 
@@ -73,7 +75,7 @@ export function route<P extends Schema = undefined, Q extends Schema = undefined
   declared: RouteSpec<P, Q, BS, PB>,
 ): void {
   const spec = declared as unknown as Spec;
-  const { name, methods, path, auth, site, params, query, invalidParams: _status, readBody: _read, parseBody: _parse, perMethod, handler: _handler, ...documented } = spec;
+  const { name, methods, path, auth, site, params, query, invalidParams: _status, readBody: _read, parseBody: _parse, perMethod, extraInputs, handler: _handler, ...documented } = spec;
   const functionRoute = site ? path : `${apiBase}/${path}`;
   const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> => {
     const started = performance.now();
@@ -82,8 +84,9 @@ export function route<P extends Schema = undefined, Q extends Schema = undefined
     return response;
   };
   const operation: Operation = { ...documented, params, query, methods: perMethod };
-  registrations.http.push({ name, methods, route: path, functionRoute, api: !site, authLevel: auth, handler, operation });
-  app.http(name, { methods, route: functionRoute, authLevel: auth, handler });
+  const inputs = extraInputs ? { extraInputs } : {};
+  registrations.http.push({ name, methods, route: path, functionRoute, api: !site, authLevel: auth, ...inputs, handler, operation });
+  app.http(name, { methods, route: functionRoute, authLevel: auth, ...inputs, handler });
 }
 
 /**

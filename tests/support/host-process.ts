@@ -16,6 +16,8 @@ export interface TestHost {
   /** fetch against the API; `path` is relative to /api. */
   fetch(path: string, init?: RequestInit & { json?: unknown; staff?: boolean }): Promise<Response>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** SIGKILLs the host's whole process group (it leads one), as a container or OOM kill, or a closed terminal, does. */
+  killGroup(): Promise<void>;
 }
 
 export function tempDir(prefix = 'flightbook-'): string {
@@ -25,6 +27,7 @@ export function tempDir(prefix = 'flightbook-'): string {
 /**
  * Starts the compiled local host (`dist/host/start.js`, as `npm start` does) in a child process
  * on a free port, over a fresh data folder (SQLite file + its own Azurite) unless one is given.
+ * The host leads its own process group, so a test can kill the group as a container runtime would.
  */
 export async function startHost(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? tempDir();
@@ -43,6 +46,7 @@ export async function startHost(options: { env?: Record<string, string>; dataDir
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -79,6 +83,10 @@ export async function startHost(options: { env?: Record<string, string>; dataDir
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
+    },
+    async killGroup() {
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
     },
   };
 }

@@ -18,8 +18,11 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
         APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
         NODE_EXTRA_CA_CERTS: ingestion.certFile,
         // Statsbeat (the SDK's own usage reports) goes to a fixed Microsoft endpoint: none here.
-        APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        // The distro samples 5 traces a second by default (the host's seeding alone exceeds that): keep all here.
+        OTEL_TRACES_SAMPLER: 'always_on',
         APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
+        ...(process.env.DEBUG_TELEMETRY ? { APPLICATIONINSIGHTS_INSTRUMENTATION_LOGGING_LEVEL: 'INFO' } : {}),
       },
     });
     const flights = (await (await host.fetch('/flights?limit=50&status=active')).json()) as { flight_number: string; days_of_operation: number[] }[];
@@ -42,6 +45,7 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
     while (!received('POST /api/assistant/conversations/{id}/messages') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     expect(await host.stop(), host.output()).toBe(0);
     envelopes = ingestion.envelopes();
+    if (process.env.DEBUG_TELEMETRY) console.log(host.output());
   }, 120_000);
 
   afterAll(async () => {
