@@ -13,6 +13,7 @@ import { loadFlights, loadReferenceData } from '../lib/store/sample-data';
 import { StoreUnavailableError, type Store } from '../lib/store/store';
 import { systemService } from '../lib/system/service';
 import { tracedStore } from '../lib/telemetry/store';
+import { withScheduleCache } from '../lib/flights/schedule-cache';
 
 /** What callers get: services only. The store stays here; nothing outside lib/ reads it directly. */
 export interface Services {
@@ -25,7 +26,7 @@ let pending: Promise<{ services: Services; store: Store }> | undefined;
 
 async function open(): Promise<{ services: Services; store: Store }> {
   const settings = config();
-  const store = tracedStore(await openStore(settings.database));
+  const store = withScheduleCache(tracedStore(await openStore(settings.database)));
   await store.migrate();
   await loadReferenceData(store);
   if (settings.seedSampleData && (await store.flights.count()) === 0) {
