@@ -17,9 +17,10 @@ import { parse, parseParams, parseQuery, readJson } from '../lib/http/validate';
 import { writeContext } from '../lib/http/write-context';
 import { services } from '../app/services';
 import { FlightIdParams } from './flights';
+import { filledText } from '../lib/domain/text';
 
 export const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-export const NameParams = z.object({ passenger_name: z.string().trim().min(1).max(100) });
+export const NameParams = z.object({ passenger_name: filledText().min(1).max(100) });
 export const SeatMapQuery = z.object({ date: IsoDate.optional(), cabin: Cabin.default('economy') }).strict();
 export const ExportQuery = BookingListQuery.extend({ format: z.enum(['csv']).default('csv') });
 
@@ -183,9 +184,9 @@ http('flights-seats', {
     const { id } = parseParams(FlightIdParams, request);
     const { date, cabin } = parseQuery(SeatMapQuery, request);
     const { flights, bookings, store } = await services();
-    const flight = await store.flights.get(id);
-    const day = date ?? (await flights.get(id)).date;
-    return json(await bookings.seatMap(flight!, day, cabin));
+    const day = (await flights.get(id, date)).date; // a 404 problem for an unknown flight
+    const flight = (await store.flights.get(id))!;
+    return json(await bookings.seatMap(flight, day, cabin));
   },
 });
 

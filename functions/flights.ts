@@ -4,11 +4,12 @@ import { http, json } from '../lib/http/app';
 import { parseParams, parseQuery, readJson } from '../lib/http/validate';
 import { isFlatFlightBody } from '../lib/flights/service';
 import { services } from '../app/services';
+import { filledText } from '../lib/domain/text';
 
 export const FlightIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 export const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 export const FlightNumberParams = z.object({ flight_number: z.string().trim().min(3).max(8) });
-export const RouteParams = z.object({ from: z.string().trim().min(1).max(60), to: z.string().trim().min(1).max(60) });
+export const RouteParams = z.object({ from: filledText().min(1).max(60), to: filledText().min(1).max(60) });
 
 http('flights-list', {
   methods: ['GET'],

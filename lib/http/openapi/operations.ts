@@ -1,5 +1,5 @@
 import type { HttpMethod } from '@azure/functions';
-import { JSONRPCErrorSchema, JSONRPCMessageSchema, JSONRPCResponseSchema } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { AirportQuery } from '../../../functions/airports';
 import { ConversationParams } from '../../../functions/assistant';
@@ -20,6 +20,7 @@ import {
 } from '../../domain/booking-schemas';
 import { DeletedMessage, FlightCreateBody, FlightListQuery, FlightView, SearchQuery } from '../../domain/flights';
 import { Itinerary } from '../../flights/search';
+import { JsonRpcError, JsonRpcResponse } from '../../mcp/json-rpc';
 import { Conversation, Health, HistoryEntry, InstanceLinks, InstanceStatus, McpHeaders, SeatMap, Stats, TurnResult, WriteHeaders } from './schemas';
 
 export interface Response {
@@ -71,16 +72,16 @@ const mcp = (agent: string): Operation => ({
   headers: McpHeaders,
   body: JSONRPCMessageSchema,
   responses: {
-    200: { description: 'The JSON-RPC response (a result or an error)', schema: JSONRPCResponseSchema },
+    200: { description: 'The JSON-RPC response (a result or an error)', schema: JsonRpcResponse },
     202: { description: 'A notification or response was accepted; no body' },
-    400: { description: 'Not a valid JSON-RPC message, or a batch', schema: JSONRPCErrorSchema },
-    403: { description: 'Origin not allowed (MCP_ALLOWED_ORIGINS)', schema: JSONRPCErrorSchema },
-    406: { description: 'The accept header does not allow both application/json and text/event-stream', schema: JSONRPCErrorSchema },
+    400: { description: 'Not a valid JSON-RPC message, or a batch', schema: JsonRpcError },
+    403: { description: 'Origin not allowed (MCP_ALLOWED_ORIGINS)', schema: JsonRpcError },
+    406: { description: 'The accept header does not allow both application/json and text/event-stream', schema: JsonRpcError },
   },
   methods: Object.fromEntries(
     (['GET', 'DELETE'] as const).map((method) => [
       method,
-      { summary: `Not supported by the stateless ${agent} MCP server`, description: 'No SSE stream and no sessions: POST only.', headers: undefined, body: undefined, responses: { 405: { description: 'Method not allowed', schema: JSONRPCErrorSchema, headers: { allow: 'POST' } } } },
+      { summary: `Not supported by the stateless ${agent} MCP server`, description: 'No SSE stream and no sessions: POST only.', headers: undefined, body: undefined, responses: { 405: { description: 'Method not allowed', schema: JsonRpcError, headers: { allow: 'POST' } } } },
     ]),
   ),
 });
@@ -138,6 +139,7 @@ export const operations: Record<string, Operation> = {
     description: 'Flight schedules with seats left on `date`, filtered by route, airline, price, departure window, cabin and status.',
     query: FlightListQuery,
     responses: { 200: { description: 'Flights', schema: z.array(FlightView), headers: totalCount } },
+    problems: [404],
   },
   'flights-get': {
     tag: 'flights',
@@ -225,12 +227,14 @@ export const operations: Record<string, Operation> = {
     summary: 'List bookings (staff)',
     query: BookingListQuery,
     responses: { 200: { description: 'Bookings', schema: z.array(BookingView), headers: totalCount } },
+    problems: [404],
   },
   'bookings-export': {
     tag: 'bookings',
     summary: 'Export bookings as CSV (staff)',
     query: ExportQuery,
     responses: { 200: { description: 'One line per passenger and segment, UTF-8 with BOM', contentType: 'text/csv' } },
+    problems: [404],
   },
   'bookings-get': {
     tag: 'bookings',
