@@ -91,17 +91,19 @@ function documentAccepts(schema: Schema, value: unknown): boolean {
  * again with the next seed (undefined after a few tries).
  */
 function validRequest(op: Operation, seed: number, include: boolean[]): Request | undefined {
-  const valid = (schema: Schema, from: number) => {
+  // A path segment of only dots is a dot segment every URL parser removes: no client can send it.
+  const addressable = (parameter: Parameter | undefined, value: unknown) => parameter?.in !== 'path' || !/^\.+$/.test(String(value));
+  const valid = (schema: Schema, from: number, parameter?: Parameter) => {
     for (let s = from; s < from + 20; s++) {
       const value = generate(schema, s);
-      if (documentAccepts(schema, value)) return { value };
+      if (documentAccepts(schema, value) && addressable(parameter, value)) return { value };
     }
     return undefined;
   };
   const values = new Map<Parameter, unknown>();
   for (const [i, parameter] of op.parameters.entries()) {
     if (!parameter.required && !include[i % include.length]) continue;
-    const sample = valid(parameter.schema, seed + i * 100);
+    const sample = valid(parameter.schema, seed + i * 100, parameter);
     if (!sample) return undefined;
     values.set(parameter, sample.value);
   }
@@ -154,7 +156,7 @@ describe('a client generated from the served OpenAPI document', () => {
         expect(response.status, `${label}: the server refused what its document allows: ${await response.clone().text()}`).not.toBe(400);
         await conforms(op, response, label);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
   }, 120_000);
 
