@@ -7,68 +7,88 @@
 import { z } from 'zod';
 import { conversations } from '../agents/orchestrator';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type Role } from '../lib/ai/conversation';
-import { http, json, type AuthLevel } from '../lib/http/app';
-import { parse, readJson } from '../lib/http/validate';
+import { json, type AuthLevel } from '../lib/http/app';
+import { Conversation, TurnResult } from '../lib/http/openapi/schemas';
+import { route } from '../lib/http/route';
 
 export const ConversationParams = z.object({ id: ConversationId });
 
 /** The two faces of the API: function names start with `prefix`, routes with `base`. */
-const variants: { role: Role; prefix: string; base: string; authLevel: AuthLevel }[] = [
-  { role: 'traveller', prefix: 'assistant', base: 'assistant', authLevel: 'anonymous' },
-  { role: 'staff', prefix: 'assistant-desk', base: 'assistant/desk', authLevel: 'function' },
+const variants: { role: Role; prefix: string; base: string; auth: AuthLevel; audience: string }[] = [
+  { role: 'traveller', prefix: 'assistant', base: 'assistant', auth: 'anonymous', audience: '' },
+  { role: 'staff', prefix: 'assistant-desk', base: 'assistant/desk', auth: 'function', audience: ' (agent desk, staff: may find bookings by passenger name)' },
 ];
 
-for (const { role, prefix, base, authLevel } of variants) {
-
-  http(`${prefix}-conversation-create`, {
+for (const { role, prefix, base, auth, audience } of variants) {
+  route({
+    name: `${prefix}-conversation-create`,
     methods: ['POST'],
-    route: `${base}/conversations`,
-    authLevel,
+    path: `${base}/conversations`,
+    auth,
+    tag: 'assistant',
+    summary: `Start a conversation with the booking assistant${audience}`,
+    responses: { 201: { description: 'The new conversation', schema: Conversation, headers: { location: 'URL of the conversation' } } },
     handler: async () => {
       const conversation = await conversations.start(role);
       return json(conversation, { status: 201, headers: { location: `/api/${base}/conversations/${conversation.id}` } });
     },
   });
 
-  http(`${prefix}-conversation-get`, {
+  route({
+    name: `${prefix}-conversation-get`,
     methods: ['GET'],
-    route: `${base}/conversations/{id}`,
-    authLevel,
-    handler: async (request) => {
-      const { id } = parse(ConversationParams, request.params, 'params', 404);
-      return json(await conversations.get(id, role));
-    },
+    path: `${base}/conversations/{id}`,
+    auth,
+    tag: 'assistant',
+    summary: `A conversation: transcript, pending proposal${audience}`,
+    params: ConversationParams,
+    invalidParams: 404,
+    responses: { 200: { description: 'The conversation', schema: Conversation } },
+    problems: [404, 410],
+    handler: async ({ params }) => json(await conversations.get(params.id, role)),
   });
 
-  http(`${prefix}-conversation-message`, {
+  route({
+    name: `${prefix}-conversation-message`,
     methods: ['POST'],
-    route: `${base}/conversations/{id}/messages`,
-    authLevel,
-    handler: async (request) => {
-      const { id } = parse(ConversationParams, request.params, 'params', 404);
-      const { text } = parse(MessageBody, await readJson(request), 'body');
-      return json(await conversations.message(id, text, role));
-    },
+    path: `${base}/conversations/{id}/messages`,
+    auth,
+    tag: 'assistant',
+    summary: `Send a message (zh or en) and get the reply${audience}`,
+    description: 'e.g. 「帮我预订明天早上从北京到上海的航班，乘客张三」. A write is only proposed; it happens after POST …/confirm.',
+    params: ConversationParams,
+    invalidParams: 404,
+    body: MessageBody,
+    responses: { 200: { description: 'The reply', schema: TurnResult } },
+    problems: [404, 410, 503],
+    handler: async ({ params, body }) => json(await conversations.message(params.id, body.text, role)),
   });
 
-  http(`${prefix}-conversation-confirm`, {
+  route({
+    name: `${prefix}-conversation-confirm`,
     methods: ['POST'],
-    route: `${base}/conversations/{id}/confirm`,
-    authLevel,
-    handler: async (request) => {
-      const { id } = parse(ConversationParams, request.params, 'params', 404);
-      const { accept } = parse(ConfirmBody, await readJson(request), 'body');
-      return json(await conversations.confirm(id, accept, role));
-    },
+    path: `${base}/conversations/{id}/confirm`,
+    auth,
+    tag: 'assistant',
+    summary: `Accept or decline the pending proposal${audience}`,
+    params: ConversationParams,
+    invalidParams: 404,
+    body: ConfirmBody,
+    responses: { 200: { description: 'The outcome', schema: TurnResult } },
+    problems: [404, 410, 503],
+    handler: async ({ params, body }) => json(await conversations.confirm(params.id, body.accept, role)),
   });
 
-  http(`${prefix}-chat`, {
+  route({
+    name: `${prefix}-chat`,
     methods: ['POST'],
-    route: `${base}/chat`,
-    authLevel,
-    handler: async (request) => {
-      const { text, conversation_id } = parse(ChatBody, await readJson(request), 'body');
-      return json(await conversations.chat(text, role, conversation_id));
-    },
+    path: `${base}/chat`,
+    auth,
+    tag: 'assistant',
+    summary: `One-call chat: starts a conversation unless conversation_id is given${audience}`,
+    body: ChatBody,
+    responses: { 200: { description: 'The reply', schema: TurnResult.extend({ conversation_id: z.string() }) } },
+    problems: [404, 410, 503],
+    handler: async ({ body }) => json(await conversations.chat(body.text, role, body.conversation_id)),
   });
 }

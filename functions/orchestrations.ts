@@ -1,4 +1,4 @@
-import type { HttpRequest, InvocationContext } from '@azure/functions';
+import type { HttpRequest } from '@azure/functions';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { durable } from '../app/services';
@@ -11,9 +11,11 @@ import {
   runtimeStatuses,
   UnknownFunctionError,
 } from '../lib/durable';
-import { http, json, timer, type HttpHandler } from '../lib/http/app';
+import { json, timer } from '../lib/http/app';
+import { InstanceLinks, InstanceStatus as InstanceStatusSchema } from '../lib/http/openapi/schemas';
 import { HttpError } from '../lib/http/problem';
-import { parse, parseQuery, readJson } from '../lib/http/validate';
+import { route } from '../lib/http/route';
+import { readJson } from '../lib/http/validate';
 
 // Table Storage keys cannot hold / \ # ? or control characters.
 const InstanceId = z.string().trim().min(1).max(100).regex(/^[^/\\#?\u0000-\u001f\u007f-\u009f]+$/, 'must not contain / \\ # ? or control characters');
@@ -42,18 +44,25 @@ export const ListQuery = z.object({
 const continuationHeader = 'x-ms-continuation-token';
 
 /** The engine's typed errors as problem responses. */
-function managed(handler: HttpHandler): HttpHandler {
-  return async (request: HttpRequest, context: InvocationContext) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      if (error instanceof InstanceNotFoundError || error instanceof UnknownFunctionError) throw new HttpError(404, error.message);
-      if (error instanceof InstanceFinishedError) throw new HttpError(410, error.message, { runtimeStatus: error.runtimeStatus });
-      if (error instanceof InstanceExistsError) throw new HttpError(409, error.message, { runtimeStatus: error.runtimeStatus });
-      throw error;
-    }
-  };
+function asProblem(error: unknown): unknown {
+  if (error instanceof InstanceNotFoundError || error instanceof UnknownFunctionError) return new HttpError(404, error.message);
+  if (error instanceof InstanceFinishedError) return new HttpError(410, error.message, { runtimeStatus: error.runtimeStatus });
+  if (error instanceof InstanceExistsError) return new HttpError(409, error.message, { runtimeStatus: error.runtimeStatus });
+  return error;
 }
+
+/** A route of the management API: its handler's engine errors become problems. */
+const managedRoute: typeof route = (spec) =>
+  route({
+    ...spec,
+    handler: async (input) => {
+      try {
+        return await spec.handler(input);
+      } catch (error) {
+        throw asProblem(error);
+      }
+    },
+  });
 
 /** The JSON body, or undefined when there is none. */
 async function optionalJson(request: HttpRequest): Promise<unknown> {
@@ -103,42 +112,69 @@ async function waitForCompletion(status: InstanceStatus, timeoutMs: number): Pro
   return status;
 }
 
-http('orchestrations-start', {
+const polling = { location: 'Status URL', 'retry-after': 'Seconds to wait before polling' };
+
+managedRoute({
+  name: 'orchestrations-start',
   methods: ['POST'],
-  route: 'orchestrators/{name}',
-  authLevel: 'function',
-  handler: managed(async (request) => {
-    const { name } = parse(StartParams, request.params, 'params');
-    const query = parseQuery(StartQuery, request);
-    const start = parse(StartBody, (await optionalJson(request)) ?? {}, 'body');
-    let status = await durable().startNew(name, { instanceId: query.instanceId ?? start.instanceId, input: start.input });
+  path: 'orchestrators/{name}',
+  auth: 'function',
+  tag: 'orchestrations',
+  summary: 'Start an orchestration (staff)',
+  description: 'The body is optional. With `waitForCompletion` (ms) the answer waits for the output.',
+  params: StartParams,
+  query: StartQuery,
+  body: StartBody,
+  readBody: 'optional',
+  responses: {
+    200: { description: 'Finished within waitForCompletion: the output when completed, else the status', schema: z.unknown() },
+    202: { description: 'Started', schema: InstanceLinks, headers: polling },
+  },
+  problems: [404, 409],
+  handler: async ({ params, query, body: start, request }) => {
+    let status = await durable().startNew(params.name, { instanceId: query.instanceId ?? start.instanceId, input: start.input });
     if (query.waitForCompletion !== undefined) status = await waitForCompletion(status, query.waitForCompletion);
     if (query.waitForCompletion !== undefined && isFinished(status)) {
       return status.runtimeStatus === 'Completed' ? json(status.output) : json(body(status));
     }
     const urls = links(request, status.instanceId);
     return json(urls, { status: 202, headers: { location: urls.statusQueryGetUri, 'retry-after': '1' } });
-  }),
+  },
 });
 
-http('orchestrations-status', {
+managedRoute({
+  name: 'orchestrations-status',
   methods: ['GET'],
-  route: 'instances/{id}',
-  authLevel: 'function',
-  handler: managed(async (request) => {
-    const { id } = parse(InstanceParams, request.params, 'params');
-    const status = await durable().getStatus(id, parseQuery(StatusQuery, request));
-    if (!status) throw new InstanceNotFoundError(id);
+  path: 'instances/{id}',
+  auth: 'function',
+  tag: 'orchestrations',
+  summary: 'Status of an orchestration instance (staff)',
+  params: InstanceParams,
+  query: StatusQuery,
+  responses: {
+    200: { description: 'Finished', schema: InstanceStatusSchema },
+    202: { description: 'Still running', schema: InstanceStatusSchema, headers: polling },
+  },
+  problems: [404],
+  handler: async ({ params, query, request }) => {
+    const status = await durable().getStatus(params.id, query);
+    if (!status) throw new InstanceNotFoundError(params.id);
     return statusResponse(request, status);
-  }),
+  },
 });
 
-http('orchestrations-list', {
+managedRoute({
+  name: 'orchestrations-list',
   methods: ['GET'],
-  route: 'instances',
-  authLevel: 'function',
-  handler: managed(async (request) => {
-    const query = parseQuery(ListQuery, request);
+  path: 'instances',
+  auth: 'function',
+  tag: 'orchestrations',
+  summary: 'List orchestration instances (staff)',
+  query: ListQuery,
+  responses: {
+    200: { description: 'Instances', schema: z.array(InstanceStatusSchema), headers: { 'x-ms-continuation-token': 'Send it back as a request header for the next page' } },
+  },
+  handler: async ({ query, request }) => {
     const page = await durable().listInstances({
       status: query.runtimeStatus,
       createdFrom: query.createdTimeFrom,
@@ -147,50 +183,66 @@ http('orchestrations-list', {
       continuationToken: request.headers.get(continuationHeader) ?? undefined,
     });
     return json(page.instances, { headers: page.continuationToken ? { [continuationHeader]: page.continuationToken } : {} });
-  }),
+  },
 });
 
-http('orchestrations-raise-event', {
+managedRoute({
+  name: 'orchestrations-raise-event',
   methods: ['POST'],
-  route: 'instances/{id}/raiseEvent/{event}',
-  authLevel: 'function',
-  handler: managed(async (request) => {
-    const { id, event } = parse(EventParams, request.params, 'params');
-    const status = await durable().raiseEvent(id, event, await optionalJson(request));
+  path: 'instances/{id}/raiseEvent/{event}',
+  auth: 'function',
+  tag: 'orchestrations',
+  summary: 'Send an event to an instance (staff)',
+  description: 'The body (optional, any JSON) is the event data.',
+  params: EventParams,
+  responses: { 202: { description: 'Accepted', schema: InstanceStatusSchema } },
+  problems: [404, 410],
+  handler: async ({ params, request }) => {
+    const status = await durable().raiseEvent(params.id, params.event, await optionalJson(request));
     return json(body(status), { status: 202 });
-  }),
+  },
 });
 
 const commands = {
-  terminate: (id: string, reason?: string) => durable().terminate(id, reason),
-  suspend: (id: string) => durable().suspend(id),
-  resume: (id: string) => durable().resume(id),
+  terminate: { summary: 'Terminate an instance (staff)', run: (id: string, reason?: string) => durable().terminate(id, reason) },
+  suspend: { summary: 'Suspend an instance (staff)', run: (id: string) => durable().suspend(id) },
+  resume: { summary: 'Resume a suspended instance (staff)', run: (id: string) => durable().resume(id) },
 };
 
-for (const [command, run] of Object.entries(commands)) {
-  http(`orchestrations-${command}`, {
+for (const [command, { summary, run }] of Object.entries(commands)) {
+  managedRoute({
+    name: `orchestrations-${command}`,
     methods: ['POST'],
-    route: `instances/{id}/${command}`,
-    authLevel: 'function',
-    handler: managed(async (request) => {
-      const { id } = parse(InstanceParams, request.params, 'params');
-      const { reason } = parseQuery(ReasonQuery, request);
+    path: `instances/{id}/${command}`,
+    auth: 'function',
+    tag: 'orchestrations',
+    summary,
+    params: InstanceParams,
+    query: ReasonQuery,
+    responses: { 202: { description: 'Accepted; the status as it is now', schema: InstanceStatusSchema } },
+    problems: [404, 410],
+    handler: async ({ params: { id }, query: { reason } }) => {
       const current = await existing(id);
       if (isFinished(current)) throw new InstanceFinishedError(id, current.runtimeStatus);
       return json(body(await run(id, reason)), { status: 202 });
-    }),
+    },
   });
 }
 
-http('orchestrations-purge', {
+managedRoute({
+  name: 'orchestrations-purge',
   methods: ['DELETE'],
-  route: 'instances/{id}',
-  authLevel: 'function',
-  handler: managed(async (request) => {
-    const { id } = parse(InstanceParams, request.params, 'params');
-    if (!(await durable().purge(id))) throw new InstanceNotFoundError(id);
+  path: 'instances/{id}',
+  auth: 'function',
+  tag: 'orchestrations',
+  summary: 'Delete an instance and its history (staff)',
+  params: InstanceParams,
+  responses: { 200: { description: 'Deleted', schema: z.object({ instancesDeleted: z.number().int() }) } },
+  problems: [404],
+  handler: async ({ params }) => {
+    if (!(await durable().purge(params.id))) throw new InstanceNotFoundError(params.id);
     return json({ instancesDeleted: 1 });
-  }),
+  },
 });
 
 timer('orchestrations-tick', {

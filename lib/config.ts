@@ -69,8 +69,12 @@ export const settings = {
     secret: true,
   },
   DURABLE_TASK_HUB: {
-    description: 'Task hub name: prefix of the orchestration tables (<Hub>Instances, <Hub>History).',
+    description: 'Task hub name (host.json extensions.durableTask.hubName is %DURABLE_TASK_HUB%). The real extension (Azure Storage provider) names its tables <Hub>Instances/<Hub>History; the local stand-in uses <Hub>LocalInstances/<Hub>LocalHistory/<Hub>LocalPayloads, so the two never collide.',
     example: 'FlightBooking',
+  },
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: {
+    description: 'Durable Task Scheduler backend instead of Azure Storage: Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity (no secret). Set by the Bicep when durableBackend=DurableTaskScheduler, with the host.json storage provider switched to azureManaged by app settings. Empty: the Azure Storage provider (AzureWebJobsStorage).',
+    example: '',
   },
   AZURITE_TABLE_PORT: {
     description: 'Port of the Azurite Table service that npm start runs (0 picks a free one).',
@@ -97,6 +101,19 @@ export const settings = {
   AZURE_OPENAI_TIMEOUT_MS: {
     description: 'Timeout of one Azure OpenAI call in milliseconds.',
     example: '30000',
+  },
+  OPENAI_BASE_URL: {
+    description: 'Any OpenAI-compatible chat-completions endpoint instead of Azure OpenAI (used when AZURE_OPENAI_ENDPOINT is empty), up to /v1: a local Ollama http://localhost:11434/v1, vLLM, DeepSeek https://api.deepseek.com/v1, Qwen https://dashscope.aliyuncs.com/compatible-mode/v1. Empty: no such model.',
+    example: '',
+  },
+  OPENAI_API_KEY: {
+    description: 'Key for OPENAI_BASE_URL, sent as a Bearer token (any non-empty value for a local server that needs none).',
+    example: '',
+    secret: true,
+  },
+  OPENAI_MODEL: {
+    description: 'Model name at OPENAI_BASE_URL, e.g. qwen2.5:7b, deepseek-chat, qwen-plus. It must support tool calling.',
+    example: 'gpt-4.1',
   },
   BOOKING_HOLD_MINUTES: {
     description: 'How long a pending (held) booking keeps its seats before the timer releases them.',
@@ -149,6 +166,8 @@ export interface Config {
     deployment: string;
     apiVersion: string;
     timeoutMs: number;
+    /** An OpenAI-compatible endpoint, when no Azure endpoint is set. */
+    compatible: { baseUrl: string; apiKey: string; model: string } | undefined;
   };
   holdMinutes: number;
   mcpAllowedOrigins: string[];
@@ -215,6 +234,9 @@ export function loadConfig(env: Env = process.env): Config {
       deployment: read(env, 'AZURE_OPENAI_DEPLOYMENT') ?? 'gpt-4.1',
       apiVersion: read(env, 'AZURE_OPENAI_API_VERSION') ?? '2024-10-21',
       timeoutMs: readInt(env, 'AZURE_OPENAI_TIMEOUT_MS', 30000),
+      compatible: read(env, 'OPENAI_BASE_URL')
+        ? { baseUrl: read(env, 'OPENAI_BASE_URL')!, apiKey: read(env, 'OPENAI_API_KEY') ?? 'none', model: read(env, 'OPENAI_MODEL') ?? 'gpt-4.1' }
+        : undefined,
     },
     holdMinutes: readInt(env, 'BOOKING_HOLD_MINUTES', 20),
     mcpAllowedOrigins: (read(env, 'MCP_ALLOWED_ORIGINS') ?? '')

@@ -79,7 +79,7 @@ export interface TurnResult {
   actions: Action[];
   language: Language;
   /** The planner that answered. */
-  planner: 'offline' | 'azure-openai';
+  planner: 'offline' | 'azure-openai' | 'openai';
 }
 
 /** The task the dialogue manager is filling in: an intent and the details gathered so far. */

@@ -1,5 +1,4 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { config } from '../config';
 import { traced, tracingFetch } from '../telemetry';
 
@@ -26,6 +25,9 @@ function endpoint(agent: AgentName): URL {
 
 /** One short-lived MCP session over Streamable HTTP: the servers are stateless, so nothing is kept between calls. */
 async function withClient<T>(agent: AgentName, use: (client: Client) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  // The MCP SDK loads with the first tool call, not at start.
+  const { Client } = require('@modelcontextprotocol/sdk/client/index.js') as typeof import('@modelcontextprotocol/sdk/client/index.js');
+  const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js') as typeof import('@modelcontextprotocol/sdk/client/streamableHttp.js');
   const key = process.env.FUNCTIONS_API_KEY;
   const transport = new StreamableHTTPClientTransport(endpoint(agent), {
     requestInit: { headers: key ? { 'x-functions-key': key } : {}, signal },

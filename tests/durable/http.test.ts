@@ -32,7 +32,7 @@ beforeAll(async () => {
       await ctx.createTimer(new Date(ctx.currentUtcDateTime.getTime() + 1500));
       return 'woke';
     });
-  server = createLocalHost({ functions: registrations.http.filter((fn) => fn.name.startsWith('orchestrations-')), apiKey: key });
+  server = createLocalHost({ functions: registrations.http.filter((fn) => fn.name.startsWith('orchestrations-')).map((fn) => ({ ...fn, route: fn.functionRoute })), apiKey: key });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;

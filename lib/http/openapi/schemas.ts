@@ -137,7 +137,7 @@ export const TurnResult = z
     options: z.array(z.object({ index: z.number().int(), flight_number: z.string() }).catchall(z.unknown())).optional().describe('Flights shown, numbered from 1'),
     actions: z.array(z.object({ agent: z.string(), tool: z.string(), arguments: z.record(z.string(), z.unknown()), isError: z.boolean(), result: z.unknown() })).describe('MCP tool calls made for this message'),
     language: z.enum(['zh', 'en']),
-    planner: z.enum(['offline', 'azure-openai']),
+    planner: z.enum(['offline', 'azure-openai', 'openai']).describe('offline, Azure OpenAI, or an OpenAI-compatible endpoint (OPENAI_BASE_URL)'),
   })
   .meta({ id: 'TurnResult' });
 
