@@ -123,6 +123,14 @@ export const settings = {
     description: 'NCRONTAB schedule (seconds first) of the timer that releases expired booking holds; the function binds it as %HOLD_RELEASE_SCHEDULE%.',
     example: '0 * * * * *',
   },
+  CONVERSATION_RETENTION_SECONDS: {
+    description: 'Assistant conversations idle (no message) or finished for this many seconds (86400: a day) are ended and purged with their Durable history by the conversation-retention timer; a purged conversation is 404.',
+    example: '86400',
+  },
+  CONVERSATION_PURGE_SCHEDULE: {
+    description: 'NCRONTAB schedule (seconds first) of the conversation-retention timer; the function binds it as %CONVERSATION_PURGE_SCHEDULE%.',
+    example: '0 */5 * * * *',
+  },
   MCP_ALLOWED_ORIGINS: {
     description: 'Comma-separated browser origins allowed to call the MCP endpoints (requests without Origin are always allowed).',
     example: 'http://localhost:6274',
@@ -170,6 +178,7 @@ export interface Config {
     compatible: { baseUrl: string; apiKey: string; model: string } | undefined;
   };
   holdMinutes: number;
+  conversationRetentionSeconds: number;
   mcpAllowedOrigins: string[];
   logRequests: boolean;
   workerProcesses: number;
@@ -239,6 +248,7 @@ export function loadConfig(env: Env = process.env): Config {
         : undefined,
     },
     holdMinutes: readInt(env, 'BOOKING_HOLD_MINUTES', 20),
+    conversationRetentionSeconds: readInt(env, 'CONVERSATION_RETENTION_SECONDS', 86400),
     mcpAllowedOrigins: (read(env, 'MCP_ALLOWED_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())
