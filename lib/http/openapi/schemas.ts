@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Cabin } from '../../domain/aircraft';
 import { runtimeStatuses } from '../../durable/types';
+import { IdempotencyKey } from '../write-context';
 
 /**
  * Schemas only the API description needs: bodies the handlers build without validating them.
@@ -79,7 +80,7 @@ export const HistoryEntry = z
 
 /** Headers every booking write accepts. */
 export const WriteHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().describe('Repeat a write safely: the same key and body replay the first answer'),
+  'idempotency-key': IdempotencyKey.optional(),
   'if-match': z.string().optional().describe('The booking’s ETag; a stale one gets 412'),
 });
 
