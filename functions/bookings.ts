@@ -23,9 +23,10 @@ import { writeContext } from '../lib/http/write-context';
 import { services } from '../app/services';
 import { FlightIdParams, totalCount } from './flights';
 import { serviceRoute } from './route';
+import { filledText } from '../lib/domain/text';
 
 export const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-export const NameParams = z.object({ passenger_name: z.string().trim().min(1).max(100) });
+export const NameParams = z.object({ passenger_name: filledText().min(1).max(100) });
 export const SeatMapQuery = z.object({ date: IsoDate.optional(), cabin: Cabin.default('economy') }).strict();
 export const ExportQuery = BookingListQuery.extend({ format: z.enum(['csv']).default('csv') });
 
@@ -82,6 +83,7 @@ serviceRoute({
   summary: 'List bookings (staff)',
   query: BookingListQuery,
   responses: { 200: { description: 'Bookings', schema: z.array(BookingView), headers: totalCount } },
+  problems: [404],
   handler: async ({ query }, { bookings }) => {
     const { items, total } = await bookings.list(query);
     return json(items, { headers: { 'x-total-count': String(total) } });
@@ -97,6 +99,7 @@ serviceRoute({
   summary: 'Export bookings as CSV (staff)',
   query: ExportQuery,
   responses: { 200: { description: 'One line per passenger and segment, UTF-8 with BOM', contentType: 'text/csv' } },
+  problems: [404],
   handler: async ({ query: { format, ...filters } }, { bookings }) => {
     const csv = await bookings.exportCsv({ ...filters, limit: 1000 });
     return {
@@ -253,9 +256,9 @@ serviceRoute({
   responses: { 200: { description: 'Rows of seats with availability', schema: SeatMap } },
   problems: [404, 422],
   handler: async ({ params, query }, { flights, bookings, store }) => {
-    const flight = await store.flights.get(params.id);
-    const day = query.date ?? (await flights.get(params.id)).date;
-    return json(await bookings.seatMap(flight!, day, query.cabin));
+    const day = (await flights.get(params.id, query.date)).date; // a 404 problem for an unknown flight
+    const flight = (await store.flights.get(params.id))!;
+    return json(await bookings.seatMap(flight, day, query.cabin));
   },
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeletedMessage, FlightCreateBody, FlightListQuery, FlightView, IsoDate, SearchQuery } from '../lib/domain/flights';
+import { filledText } from '../lib/domain/text';
 import { isFlatFlightBody } from '../lib/flights/service';
 import { Itinerary } from '../lib/flights/search';
 import { json } from '../lib/http/app';
@@ -8,7 +9,7 @@ import { serviceRoute } from './route';
 export const FlightIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 export const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 export const FlightNumberParams = z.object({ flight_number: z.string().trim().min(3).max(8) });
-export const RouteParams = z.object({ from: z.string().trim().min(1).max(60), to: z.string().trim().min(1).max(60) });
+export const RouteParams = z.object({ from: filledText().min(1).max(60), to: filledText().min(1).max(60) });
 export const totalCount = { 'x-total-count': 'Number of matches before skip/limit' };
 /** The flight service parses the body itself: the full schedule or the legacy flat body, each naming its own fields. */
 const asSent = (body: unknown) => body;
@@ -23,6 +24,7 @@ serviceRoute({
   description: 'Flight schedules with seats left on `date`, filtered by route, airline, price, departure window, cabin and status.',
   query: FlightListQuery,
   responses: { 200: { description: 'Flights', schema: z.array(FlightView), headers: totalCount } },
+  problems: [404],
   handler: async ({ query }, { flights }) => {
     const { items, total } = await flights.list(query);
     return json(items, { headers: { 'x-total-count': String(total) } });

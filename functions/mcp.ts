@@ -1,4 +1,5 @@
-import { JSONRPCErrorSchema, JSONRPCMessageSchema, JSONRPCResponseSchema } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { JsonRpcError, JsonRpcResponse } from '../lib/mcp/json-rpc';
 import type { HttpRequest } from '@azure/functions';
 import { McpHeaders } from '../lib/http/openapi/schemas';
 import { route } from '../lib/http/route';
@@ -29,16 +30,16 @@ function mcpRoute(agent: 'airline' | 'booking'): void {
     body: JSONRPCMessageSchema,
     readBody: 'handler', // the MCP transport reads and answers the JSON-RPC message itself
     responses: {
-      200: { description: 'The JSON-RPC response (a result or an error)', schema: JSONRPCResponseSchema },
+      200: { description: 'The JSON-RPC response (a result or an error)', schema: JsonRpcResponse },
       202: { description: 'A notification or response was accepted; no body' },
-      400: { description: 'Not a valid JSON-RPC message, or a batch', schema: JSONRPCErrorSchema },
-      403: { description: 'Origin not allowed (MCP_ALLOWED_ORIGINS)', schema: JSONRPCErrorSchema },
-      406: { description: 'The accept header does not allow both application/json and text/event-stream', schema: JSONRPCErrorSchema },
+      400: { description: 'Not a valid JSON-RPC message, or a batch', schema: JsonRpcError },
+      403: { description: 'Origin not allowed (MCP_ALLOWED_ORIGINS)', schema: JsonRpcError },
+      406: { description: 'The accept header does not allow both application/json and text/event-stream', schema: JsonRpcError },
     },
     perMethod: Object.fromEntries(
       (['GET', 'DELETE'] as const).map((method) => [
         method,
-        { summary: `Not supported by the stateless ${agent} MCP server`, description: 'No SSE stream and no sessions: POST only.', headers: undefined, body: undefined, responses: { 405: { description: 'Method not allowed', schema: JSONRPCErrorSchema, headers: { allow: 'POST' } } } },
+        { summary: `Not supported by the stateless ${agent} MCP server`, description: 'No SSE stream and no sessions: POST only.', headers: undefined, body: undefined, responses: { 405: { description: 'Method not allowed', schema: JsonRpcError, headers: { allow: 'POST' } } } },
       ]),
     ),
     handler: ({ request }) => serve(agent)(request),

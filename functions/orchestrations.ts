@@ -32,6 +32,7 @@ export const ReasonQuery = z.object({ reason: z.string().max(1000).optional() })
 export const ListQuery = z.object({
   runtimeStatus: z
     .string()
+    .regex(new RegExp(`^(${runtimeStatuses.join('|')})(\\s*,\\s*(${runtimeStatuses.join('|')}))*$`), `must be one or more of ${runtimeStatuses.join(', ')}, comma-separated`)
     .transform((value) => value.split(',').map((status) => status.trim()))
     .pipe(z.array(z.enum(runtimeStatuses)))
     .optional(),

@@ -175,7 +175,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     return route.fn.route;
   }
 
-  return http.createServer((incoming, outgoing) => {
+  // Idle keep-alive connections stay open longer than clients keep them (Node's agent drops its idle
+  // sockets after 5 s, the server's default): otherwise both close at once and a request sent on the
+  // closing socket fails with ECONNRESET (the durable client's loopback calls hit this under load).
+  return http.createServer({ keepAliveTimeout: 65_000 }, (incoming, outgoing) => {
     const started = performance.now();
     handle(incoming, outgoing)
       .then((template) => {

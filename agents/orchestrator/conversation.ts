@@ -12,10 +12,10 @@ import { doneText, say } from '../../lib/ai/phrase-book';
 import { errorText, recordOf } from '../../lib/ai/results';
 import type { OrchestrationContext, Task } from '../../lib/durable';
 import type { ToolDescription, ToolResult } from '../../lib/mcp-client/client';
+import { modelKind } from '../../lib/ai/azure-openai/client';
 import { azurePlanner } from '../../lib/ai/azure-openai/planner';
 import type { ModelReply } from '../../lib/ai/azure-openai/schema';
 import { offlinePlanner } from '../../lib/ai/offline/dialogue-manager';
-import { config } from '../../lib/config';
 import { activityNames, mcpRetry, modelOptions, type CallInput } from './activities';
 import { applyPlan, initialState, remember, customStatusOf, turnResult } from './state';
 
@@ -84,7 +84,7 @@ async function plan(ctx: OrchestrationContext, state: ConversationState, text: s
     newId: () => ctx.newGuid(),
     expiresAt: new Date(ctx.currentUtcDateTime.getTime() + proposalTtlMs).toISOString(),
   };
-  const planner = config().openai.endpoint ? azurePlanner : offlinePlanner;
+  const planner = modelKind() ? azurePlanner : offlinePlanner;
   const planned = await planner(state, text, context);
   const next = applyPlan(state, planned);
   return { state: next, result: turnResult(next, planned.reply, planned.awaiting, actions, planned.planner) };

@@ -25,9 +25,13 @@ export function registeredHttpFunctions(): HostedFunction[] {
 }
 
 export function registeredTimers(): TimerFunction[] {
-  return ofType('timerTrigger').map((registration) => ({
-    name: registration.metadata.name,
-    schedule: String(registration.trigger.schedule),
-    handler: registration.handler as TimerHandler,
-  }));
+  return ofType('timerTrigger').map((registration) => {
+    const extraInputs = extraInputsOf(registration);
+    return {
+      name: registration.metadata.name,
+      schedule: String(registration.trigger.schedule),
+      ...(extraInputs.length ? { extraInputs } : {}),
+      handler: registration.handler as TimerHandler,
+    };
+  });
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AgentName } from '../mcp-client/client';
 import type { Understanding } from './offline/types';
+import { filledText } from '../domain/text';
 
 export type Language = 'zh' | 'en';
 
@@ -78,7 +79,7 @@ export interface TurnResult {
   actions: Action[];
   language: Language;
   /** The planner that answered. */
-  planner: 'offline' | 'azure-openai';
+  planner: 'offline' | 'azure-openai' | 'openai';
 }
 
 /** The task the dialogue manager is filling in: an intent and the details gathered so far. */
@@ -110,7 +111,10 @@ export interface ConversationState {
   transcript: TranscriptEntry[];
 }
 
-export const MessageBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000) }).strict();
+/** What a traveller types: whitespace alone is not a message (the pattern says so in the document too). */
+const Text = filledText().min(1, 'is required').max(2000);
+
+export const MessageBody = z.object({ text: Text }).strict();
 export const ConfirmBody = z.object({ accept: z.boolean() }).strict();
 export const ConversationId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a conversation id');
-export const ChatBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000), conversation_id: ConversationId.optional() }).strict();
+export const ChatBody = z.object({ text: Text, conversation_id: ConversationId.optional() }).strict();

@@ -38,6 +38,8 @@ export interface HttpFunction {
 export interface TimerFunction {
   name: string;
   schedule: string;
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
+  extraInputs?: FunctionInput[];
   handler: TimerHandler;
 }
 
@@ -81,9 +83,10 @@ export async function respond(handler: HttpHandler, request: HttpRequest, contex
   }
 }
 
-export function timer(name: string, options: { schedule: string; handler: TimerHandler }): void {
-  registrations.timers.push({ name, schedule: options.schedule, handler: options.handler });
-  app.timer(name, { schedule: options.schedule, handler: options.handler });
+export function timer(name: string, options: { schedule: string; extraInputs?: FunctionInput[]; handler: TimerHandler }): void {
+  const { schedule, extraInputs, handler } = options;
+  registrations.timers.push({ name, schedule, ...(extraInputs ? { extraInputs } : {}), handler });
+  app.timer(name, { schedule, ...(extraInputs ? { extraInputs } : {}), handler });
 }
 
 /** A JSON response; `headers` are added to the JSON content type. */

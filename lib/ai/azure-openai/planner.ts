@@ -7,6 +7,7 @@
 import type { ToolDescription, ToolResult } from '../../mcp-client/client';
 import { allowedFor, isWriteTool, type Proposal, type Role, type WriteTool } from '../conversation';
 import { offlinePlanner } from '../offline/dialogue-manager';
+import { modelKind } from './client';
 import { detectLanguage } from '../offline/normalise';
 import type { Plan, PlanContext, Planner } from '../planner';
 import { proposalText, say } from '../phrase-book';
@@ -115,7 +116,7 @@ export const azurePlanner: Planner = async (state, text, context): Promise<Plan>
     const offline = await offlinePlanner(state, text, context);
     return { ...offline, reply: `${say('offline', offline.language)}\n${offline.reply}` };
   }
-  const base = { language, options: state.options, task: state.task, planner: 'azure-openai' as const };
+  const base = { language, options: state.options, task: state.task, planner: modelKind() ?? 'azure-openai' };
   if (outcome.kind === 'answer') return { ...base, reply: outcome.content, awaiting: 'input', proposal: undefined };
   const { proposal } = outcome;
   const confirm = proposalText.confirmChange[language];
