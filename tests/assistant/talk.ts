@@ -15,14 +15,31 @@ export async function newConversation(host: TestHost, desk = false): Promise<str
   return ((await response.json()) as { id: string }).id;
 }
 
-export async function send(host: TestHost, id: string, text: string, desk = false): Promise<Reply> {
-  const response = await host.fetch(`${base(desk)}/conversations/${id}/messages`, { method: 'POST', json: { text }, staff: desk });
+export async function send(host: TestHost, id: string, text: string, desk = false, messageId?: string): Promise<Reply> {
+  const response = await host.fetch(`${base(desk)}/conversations/${id}/messages`, { method: 'POST', json: { text, message_id: messageId }, staff: desk });
   return { status: response.status, ...((await response.json()) as TurnResult) };
 }
 
-export async function confirm(host: TestHost, id: string, accept: boolean, desk = false): Promise<Reply> {
-  const response = await host.fetch(`${base(desk)}/conversations/${id}/confirm`, { method: 'POST', json: { accept }, staff: desk });
+export async function confirm(host: TestHost, id: string, accept: boolean, desk = false, messageId?: string): Promise<Reply> {
+  const response = await host.fetch(`${base(desk)}/conversations/${id}/confirm`, { method: 'POST', json: { accept, message_id: messageId }, staff: desk });
   return { status: response.status, ...((await response.json()) as TurnResult) };
+}
+
+export interface ConversationView {
+  status: string;
+  proposal: unknown;
+  transcript: { role: 'user' | 'assistant'; text: string }[];
+}
+
+export async function conversation(host: TestHost, id: string): Promise<{ status: number; body: ConversationView }> {
+  const response = await host.fetch(`/assistant/conversations/${id}`);
+  return { status: response.status, body: (await response.json()) as ConversationView };
+}
+
+/** The references of every booking in the database (staff listing). */
+export async function bookingReferences(host: TestHost): Promise<string[]> {
+  const response = await host.fetch('/bookings?limit=100', { staff: true });
+  return ((await response.json()) as { reference: string }[]).map((booking) => booking.reference);
 }
 
 /** Creates a confirmed booking through the REST API and returns it. */
