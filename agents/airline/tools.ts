@@ -12,6 +12,9 @@ import { services } from '../../app/services';
 import { Place } from '../shared/schemas';
 import { reads, tool } from '../shared/tool';
 
+/** Tool arguments are JSON: a count is a number (the REST query string's text form is not coerced here). */
+const Passengers = z.number().int().min(1).max(9).default(1).describe('Travellers in the party, 1–9');
+
 const TravelDate = IsoDate.describe('Travel date YYYY-MM-DD, local to the departure airport; today or later');
 const CabinArg = Cabin.default('economy');
 
@@ -57,6 +60,8 @@ export function registerAirlineTools(server: McpServer): void {
         'Returns at most `limit` itineraries (total says how many matched); book one with the BookingAgent create_booking tool, ' +
         'one segment per entry of `segments`.',
       input: SearchQuery.extend({
+        passengers: Passengers,
+        max_stops: z.number().int().min(0).max(1).default(1).describe('0 = direct flights only'),
         origin: Place,
         destination: Place,
         date: TravelDate,
@@ -176,7 +181,7 @@ export function registerAirlineTools(server: McpServer): void {
           date: TravelDate,
           preference: Preference,
           cabin: CabinArg,
-          passengers: SearchQuery.shape.passengers,
+          passengers: Passengers,
         })
         .strict(),
       output: z.object({ date: z.string(), preference: Preference, considered: z.number().int(), recommendations: z.array(Recommendation) }),
