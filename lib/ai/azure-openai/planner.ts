@@ -46,7 +46,7 @@ async function quote(tool: WriteTool, args: Record<string, unknown>, context: Pl
   return {};
 }
 
-type Outcome = { kind: 'answer'; content: string } | { kind: 'proposal'; proposal: Proposal; content: string | null };
+type Outcome = { kind: 'answer'; content: string } | { kind: 'proposal'; proposal: Proposal; content: string | null } | { kind: 'filtered' };
 
 async function converse(state: Parameters<Planner>[0], text: string, context: PlanContext): Promise<Outcome> {
   const tools = await context.listTools();
@@ -55,6 +55,7 @@ async function converse(state: Parameters<Planner>[0], text: string, context: Pl
   const messages: ChatMessage[] = [{ role: 'system', content: systemPrompt(context.now, state.role) }, ...historyMessages(state), { role: 'user', content: text }];
   for (let round = 0; round < maxRounds; round++) {
     const reply = await context.complete({ messages, tools: offered });
+    if (reply.filtered) return { kind: 'filtered' };
     if (!reply.tool_calls?.length) return { kind: 'answer', content: reply.content ?? '' };
     messages.push({ role: 'assistant', content: reply.content, tool_calls: reply.tool_calls });
     const write = reply.tool_calls.find((call) => isWriteTool(call.function.name));
@@ -117,6 +118,7 @@ export const azurePlanner: Planner = async (state, text, context): Promise<Plan>
     return { ...offline, reply: `${say('offline', offline.language)}\n${offline.reply}` };
   }
   const base = { language, options: state.options, task: state.task, planner: modelKind() ?? 'azure-openai' };
+  if (outcome.kind === 'filtered') return { ...base, reply: say('contentFiltered', language), awaiting: null, proposal: undefined };
   if (outcome.kind === 'answer') return { ...base, reply: outcome.content, awaiting: 'input', proposal: undefined };
   const { proposal } = outcome;
   const confirm = proposalText.confirmChange[language];
