@@ -11,9 +11,6 @@ import { services } from '../../app/services';
 import { Place } from '../shared/schemas';
 import { reads, tool } from '../shared/tool';
 
-/** Tool arguments are JSON: a count is a number (the REST query string's text form is not coerced here). */
-const Passengers = z.number().int().min(1).max(9).default(1).describe('Travellers in the party, 1–9');
-
 const TravelDate = IsoDate.describe('Travel date YYYY-MM-DD, local to the departure airport; today or later');
 const CabinArg = Cabin.default('economy');
 
@@ -50,8 +47,6 @@ export function registerAirlineTools(server: McpServer): void {
         'Returns at most `limit` itineraries (total says how many matched); book one with the BookingAgent create_booking tool, ' +
         'one segment per entry of `segments`.',
       input: SearchQuery.extend({
-        passengers: Passengers,
-        max_stops: z.number().int().min(0).max(1).default(1).describe('0 = direct flights only'),
         origin: Place,
         destination: Place,
         date: TravelDate,
@@ -172,7 +167,7 @@ export function registerAirlineTools(server: McpServer): void {
           date: TravelDate,
           preference: Preference,
           cabin: CabinArg,
-          passengers: Passengers,
+          passengers: SearchQuery.shape.passengers,
         })
         .strict(),
       output: z.object({ date: z.string(), preference: Preference, considered: z.number().int(), recommendations: z.array(Recommendation) }),

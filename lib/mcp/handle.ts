@@ -22,24 +22,12 @@ function rpcError(status: number, code: number, message: string, headers: Record
   return new HttpResponse({ status, headers, jsonBody: { jsonrpc: '2.0', error: { code, message }, id: null } });
 }
 
-function parsed(body: Uint8Array): unknown {
+function isBatch(body: Uint8Array): boolean {
   try {
-    return JSON.parse(new TextDecoder().decode(body));
+    return Array.isArray(JSON.parse(new TextDecoder().decode(body)));
   } catch {
-    return undefined;
+    return false;
   }
-}
-
-/**
- * A tools/call naming a tool this server does not have. MCP 2025-11-25 makes that a JSON-RPC error
- * -32602; the SDK answers it as a tool result, so it is caught here. The SDK keeps its tools in a
- * private field: when a future SDK renames it, nothing is caught and the SDK's answer stands.
- */
-function unknownToolCall(message: unknown, server: McpServer): { id: unknown; name: string } | undefined {
-  const call = message as { method?: unknown; id?: unknown; params?: { name?: unknown } } | undefined;
-  if (call?.method !== 'tools/call' || typeof call.params?.name !== 'string') return undefined;
-  const tools = (server as unknown as { _registeredTools?: Record<string, unknown> })._registeredTools;
-  return tools && !Object.hasOwn(tools, call.params.name) ? { id: call.id ?? null, name: call.params.name } : undefined;
 }
 
 /**
@@ -56,15 +44,9 @@ export async function handleMcp(request: HttpRequest, createServer: () => McpSer
     return rpcError(405, serverError, 'Method not allowed: this stateless MCP endpoint takes POST only (no SSE stream, no sessions)', { allow: 'POST' });
   }
   const body = new Uint8Array(await request.arrayBuffer());
-  const message = parsed(body);
-  if (Array.isArray(message)) return rpcError(400, ErrorCode.InvalidRequest, 'Invalid Request: JSON-RPC batches are not supported; send one message per request');
+  if (isBatch(body)) return rpcError(400, ErrorCode.InvalidRequest, 'Invalid Request: JSON-RPC batches are not supported; send one message per request');
 
   const server = createServer();
-  const unknown = unknownToolCall(message, server);
-  if (unknown) {
-    await server.close();
-    return new HttpResponse({ status: 200, jsonBody: { jsonrpc: '2.0', id: unknown.id, error: { code: ErrorCode.InvalidParams, message: `Unknown tool: ${unknown.name}` } } });
-  }
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   try {
     await server.connect(transport);
