@@ -4,6 +4,7 @@
  * under assistant/desk with a function key, where the assistant may also find bookings by name.
  * Either way it writes only after a confirmation, and a conversation belongs to the routes that started it.
  */
+import * as df from 'durable-functions';
 import { z } from 'zod';
 import { conversations } from '../agents/orchestrator';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type Role } from '../lib/ai/conversation';
@@ -19,13 +20,16 @@ const variants: { role: Role; prefix: string; base: string; authLevel: AuthLevel
 ];
 
 for (const { role, prefix, base, authLevel } of variants) {
+  /** Each route gets a durable client (the Durable Task extension's binding; the local host's stand-in locally). */
+  const extraInputs = [df.input.durableClient()];
 
   http(`${prefix}-conversation-create`, {
     methods: ['POST'],
     route: `${base}/conversations`,
     authLevel,
-    handler: async () => {
-      const conversation = await conversations.start(role);
+    extraInputs,
+    handler: async (_request, context) => {
+      const conversation = await conversations.start(df.getClient(context), role);
       return json(conversation, { status: 201, headers: { location: `/api/${base}/conversations/${conversation.id}` } });
     },
   });
@@ -34,9 +38,10 @@ for (const { role, prefix, base, authLevel } of variants) {
     methods: ['GET'],
     route: `${base}/conversations/{id}`,
     authLevel,
-    handler: async (request) => {
+    extraInputs,
+    handler: async (request, context) => {
       const { id } = parse(ConversationParams, request.params, 'params', 404);
-      return json(await conversations.get(id, role));
+      return json(await conversations.get(df.getClient(context), id, role));
     },
   });
 
@@ -44,10 +49,11 @@ for (const { role, prefix, base, authLevel } of variants) {
     methods: ['POST'],
     route: `${base}/conversations/{id}/messages`,
     authLevel,
-    handler: async (request) => {
+    extraInputs,
+    handler: async (request, context) => {
       const { id } = parse(ConversationParams, request.params, 'params', 404);
-      const { text } = parse(MessageBody, await readJson(request), 'body');
-      return json(await conversations.message(id, text, role));
+      const { text, message_id } = parse(MessageBody, await readJson(request), 'body');
+      return json(await conversations.message(df.getClient(context), id, text, role, message_id));
     },
   });
 
@@ -55,10 +61,11 @@ for (const { role, prefix, base, authLevel } of variants) {
     methods: ['POST'],
     route: `${base}/conversations/{id}/confirm`,
     authLevel,
-    handler: async (request) => {
+    extraInputs,
+    handler: async (request, context) => {
       const { id } = parse(ConversationParams, request.params, 'params', 404);
-      const { accept } = parse(ConfirmBody, await readJson(request), 'body');
-      return json(await conversations.confirm(id, accept, role));
+      const { accept, message_id } = parse(ConfirmBody, await readJson(request), 'body');
+      return json(await conversations.confirm(df.getClient(context), id, accept, role, message_id));
     },
   });
 
@@ -66,9 +73,10 @@ for (const { role, prefix, base, authLevel } of variants) {
     methods: ['POST'],
     route: `${base}/chat`,
     authLevel,
-    handler: async (request) => {
-      const { text, conversation_id } = parse(ChatBody, await readJson(request), 'body');
-      return json(await conversations.chat(text, role, conversation_id));
+    extraInputs,
+    handler: async (request, context) => {
+      const { text, conversation_id, message_id } = parse(ChatBody, await readJson(request), 'body');
+      return json(await conversations.chat(df.getClient(context), text, role, conversation_id, message_id));
     },
   });
 }

@@ -1,5 +1,6 @@
 import {
   app,
+  type FunctionInput,
   type HttpMethod,
   type HttpResponse,
   type HttpRequest,
@@ -21,6 +22,8 @@ export interface HttpFunction {
   methods: HttpMethod[];
   route: string;
   authLevel: AuthLevel;
+  /** Input bindings beyond the request, e.g. df.input.durableClient(). */
+  extraInputs?: FunctionInput[];
   handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
 }
 
@@ -70,7 +73,7 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
 
 export function http(
   name: string,
-  options: { methods: HttpMethod[]; route: string; authLevel: AuthLevel; handler: HttpHandler },
+  options: { methods: HttpMethod[]; route: string; authLevel: AuthLevel; extraInputs?: FunctionInput[]; handler: HttpHandler },
 ): void {
   const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> => {
     const started = performance.now();
@@ -78,8 +81,9 @@ export function http(
     recordRequest(options.route, request.method, response.status ?? 200, (performance.now() - started) / 1000);
     return response;
   };
-  registrations.http.push({ name, methods: options.methods, route: options.route, authLevel: options.authLevel, handler });
-  app.http(name, { methods: options.methods, route: options.route, authLevel: options.authLevel, handler });
+  const { methods, route, authLevel, extraInputs } = options;
+  registrations.http.push({ name, methods, route, authLevel, ...(extraInputs && { extraInputs }), handler });
+  app.http(name, { methods, route, authLevel, ...(extraInputs && { extraInputs }), handler });
 }
 
 export function timer(name: string, options: { schedule: string; handler: TimerHandler }): void {
