@@ -1,5 +1,5 @@
 import { DurableEngine, TableStore } from '../lib/durable';
-import { startAzurite } from '../lib/host/azurite';
+import { startAzurite } from '../host/azurite';
 
 export interface DurableBench {
   /** Activity steps per second over many instances at once. */

@@ -15,7 +15,7 @@ import type { WriteOutcome } from '../lib/bookings/service';
 import { http, json, timer } from '../lib/http/app';
 import { parse, parseParams, parseQuery, readJson } from '../lib/http/validate';
 import { writeContext } from '../lib/http/write-context';
-import { services } from '../lib/services';
+import { services } from '../app/services';
 import { FlightIdParams } from './flights';
 
 export const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FlightListQuery, IsoDate, SearchQuery } from '../lib/domain/flights';
 import { http, json } from '../lib/http/app';
 import { parseParams, parseQuery, readJson } from '../lib/http/validate';
-import { services } from '../lib/services';
+import { services } from '../app/services';
 
 export const FlightIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 export const DateQuery = z.object({ date: IsoDate.optional() }).strict();

@@ -1,8 +1,8 @@
 import type { HttpRequest, InvocationContext } from '@azure/functions';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { durable } from '../app/services';
 import {
-  durable,
   finishedStatuses,
   InstanceExistsError,
   InstanceFinishedError,

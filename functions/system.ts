@@ -1,7 +1,7 @@
 import { config } from '../lib/config';
 import { http, json } from '../lib/http/app';
 import { renderMetrics } from '../lib/http/metrics';
-import { services } from '../lib/services';
+import { services } from '../app/services';
 
 type CheckStatus = 'pass' | 'warn' | 'fail';
 interface Check {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { config } from '../lib/config';
 import { sampleFlights } from '../lib/domain/data/flights';
 import { localDate } from '../lib/domain/time';
-import { applyLocalSettings } from '../lib/host/local-settings';
+import { applyLocalSettings } from '../host/local-settings';
 import { openStore } from '../lib/store';
 import { loadFlights, loadReferenceData } from '../lib/store/seed';
 import { generateNetwork } from './network';

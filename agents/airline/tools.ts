@@ -8,7 +8,7 @@ import { FlightNumber, FlightView, IsoDate, SearchQuery } from '../../lib/domain
 import { SeatMap } from '../../lib/http/openapi/schemas';
 import { Preference, Recommendation, recommend } from '../../lib/flights/recommend';
 import { Itinerary } from '../../lib/flights/search';
-import { services } from '../../lib/services';
+import { services } from '../../app/services';
 import { Place } from '../shared/schemas';
 import { reads, tool } from '../shared/tool';
 

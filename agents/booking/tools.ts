@@ -15,7 +15,7 @@ import { invalid } from '../../lib/domain/errors';
 import { fareShare } from '../../lib/domain/fares';
 import { FlightNumber, IsoDate } from '../../lib/domain/flights';
 import { BookingReference } from '../../lib/domain/reference';
-import { services } from '../../lib/services';
+import { services } from '../../app/services';
 import { reads, staffOnly, tool, writeMeta, writes } from '../shared/tool';
 
 const IdempotencyKey = z

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
-import { config, type Config } from '../config';
 import { deletePartition, type Entity, Payloads } from './payloads';
-import { checkTaskHub, endpointFrom, ensureTable, guarded, statusOf, tableClient, type TableEndpoint } from './tables';
+import { checkTaskHub, ensureTable, guarded, statusOf, tableClient, type TableEndpoint } from './tables';
 import type { FailureDetails, HistoryEvent, RuntimeStatus } from './types';
 
 /** The `<Hub>Instances` row of an instance (row key ""): its status and its lease. */
@@ -72,10 +71,6 @@ export class TableStore {
   static connect(endpoint: TableEndpoint, taskHub: string): TableStore {
     const hub = checkTaskHub(taskHub);
     return new TableStore(tableClient(endpoint, `${hub}Instances`), tableClient(endpoint, `${hub}History`), tableClient(endpoint, `${hub}Payloads`));
-  }
-
-  static fromConfig(cfg: Config = config()): TableStore {
-    return TableStore.connect(endpointFrom(cfg), cfg.taskHub);
   }
 
   /** Creates the tables on first use. */

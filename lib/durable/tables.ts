@@ -1,12 +1,17 @@
 import { TableClient } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
-import type { Config } from '../config';
 import { ConflictError } from './errors';
 
 /** Where the orchestration tables live: a connection string (Azurite, keys) or an account reached by managed identity. */
 export type TableEndpoint = { connectionString: string } | { accountName: string };
 
-export function endpointFrom(cfg: Pick<Config, 'storageConnectionString' | 'storageAccountName'>): TableEndpoint {
+/** The storage settings the engine needs, as the composition root reads them from configuration. */
+export interface StorageSettings {
+  storageConnectionString?: string;
+  storageAccountName?: string;
+}
+
+export function endpointFrom(cfg: StorageSettings): TableEndpoint {
   if (cfg.storageConnectionString) return { connectionString: cfg.storageConnectionString };
   if (cfg.storageAccountName) return { accountName: cfg.storageAccountName };
   throw new Error('Orchestration storage is not configured: set AzureWebJobsStorage, DURABLE_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__accountName');

@@ -114,7 +114,7 @@ test('the expiry timer is resumed by a tick in a fresh process that only imports
   const { engine, writes } = conversationEngine({ clock: clock.now, hub });
   await proposed(engine, 'c-fresh');
 
-  const tick = `require('./dist/agents/orchestrator'); require('./dist/lib/durable').durable().tick().then((r) => console.log(JSON.stringify(r)))`;
+  const tick = `require('./dist/agents/orchestrator'); require('./dist/app/services').durable().tick().then((r) => console.log(JSON.stringify(r)))`;
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', tick], {
     cwd: path.resolve(repoRoot),
     env: { PATH: process.env.PATH, DURABLE_STORAGE_CONNECTION_STRING: azurite.connectionString, DURABLE_TASK_HUB: hub },

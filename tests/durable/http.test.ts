@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import '../../functions/orchestrations';
-import { durable, type OrchestrationContext } from '../../lib/durable';
-import { createLocalHost } from '../../lib/host/server';
+import { durable } from '../../app/services';
+import type { OrchestrationContext } from '../../lib/durable';
+import { createLocalHost } from '../../host/server';
 import { registrations } from '../../lib/http/app';
 import { uniqueHub, useAzurite } from '../support/azurite';
 

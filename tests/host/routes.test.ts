@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byPrecedence, compileRoute } from '../../lib/host/routes';
-import { resolveSchedule } from '../../lib/host/timers';
+import { byPrecedence, compileRoute } from '../../host/routes';
+import { resolveSchedule } from '../../host/timers';
 import { zonedToEpoch, localDateTime, isoWeekday, addDays } from '../../lib/domain/time';
 
 describe('Azure route templates', () => {

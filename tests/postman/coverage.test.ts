@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import collection from '../../postman/flight-booking.postman_collection.json';
-import { compileRoute } from '../../lib/host/routes';
+import { compileRoute } from '../../host/routes';
 import { loadFunctionApp } from '../support/function-app';
 
 interface Item {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { type Azurite, startAzurite } from '../../lib/host/azurite';
+import { type Azurite, startAzurite } from '../../host/azurite';
 
 /** An in-memory Azurite on a free port for the whole test file. */
 export function useAzurite(): { readonly connectionString: string } {

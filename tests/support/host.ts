@@ -23,13 +23,13 @@ export function tempDir(prefix = 'flightbook-'): string {
 }
 
 /**
- * Starts the compiled local host (`dist/lib/host/start.js`, as `npm start` does) in a child process
+ * Starts the compiled local host (`dist/host/start.js`, as `npm start` does) in a child process
  * on a free port, over a fresh data folder (SQLite file + its own Azurite) unless one is given.
  */
 export async function startHost(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? tempDir();
   const key = `test-${randomBytes(8).toString('hex')}`;
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/lib/host/start.js')], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/host/start.js')], {
     cwd: dataDir,
     env: {
       PATH: process.env.PATH,

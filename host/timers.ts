@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { InvocationContext, type Timer } from '@azure/functions';
 import { Cron } from 'croner';
-import { settings, type SettingSpec } from '../config';
-import type { TimerFunction } from '../http/app';
+import { settings, type SettingSpec } from '../lib/config';
+import type { TimerFunction } from '../lib/http/app';
 
 /** A schedule as the Functions host reads it: `%NAME%` is taken from the app setting NAME (or its documented default). */
 export function resolveSchedule(schedule: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import { config } from '../config';
-import { registrations } from '../http/app';
-import { closeServices } from '../services';
+import { config } from '../lib/config';
+import { registrations } from '../lib/http/app';
+import { closeServices } from '../app/services';
 import { createLocalHost } from './server';
 import { startTimers } from './timers';
 
@@ -13,7 +13,7 @@ export function registerFunctions(): void {
     if (!text.startsWith('WARNING: Skipping call to register function') && !text.startsWith('WARNING: Failed to detect the Azure Functions runtime')) warn(...args);
   };
   try {
-    require('../../functions');
+    require('../functions');
   } finally {
     console.warn = warn;
   }

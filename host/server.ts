@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogHandler } from '@azure/functions';
-import type { HttpFunction } from '../http/app';
-import { problemResponse, type Problem } from '../http/problem';
-import { maxBodyBytes } from '../http/validate';
+import type { HttpFunction } from '../lib/http/app';
+import { problemResponse, type Problem } from '../lib/http/problem';
+import { maxBodyBytes } from '../lib/http/validate';
 import { byPrecedence, compileRoute, type RouteMatcher } from './routes';
 
 export interface LocalHostOptions {

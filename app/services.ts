@@ -1,0 +1,63 @@
+/**
+ * The composition root: the one place that turns settings into running parts. lib/ receives its
+ * settings from here and never reads them itself for these; functions/, agents/ and host/ ask here.
+ */
+import { bookingService } from '../lib/bookings/service';
+import { config } from '../lib/config';
+import { DurableEngine, endpointFrom, TableStore, withRegisteredFunctions } from '../lib/durable';
+import { sampleFlights } from '../lib/domain/data/flights';
+import { localDate } from '../lib/domain/time';
+import { flightService } from '../lib/flights/service';
+import { openStore } from '../lib/store';
+import { loadFlights, loadReferenceData } from '../lib/store/seed';
+import { StoreUnavailableError, type Store } from '../lib/store/store';
+
+export interface Services {
+  store: Store;
+  flights: ReturnType<typeof flightService>;
+  bookings: ReturnType<typeof bookingService>;
+}
+
+let pending: Promise<Services> | undefined;
+
+async function open(): Promise<Services> {
+  const settings = config();
+  const store = await openStore(settings.database);
+  await store.migrate();
+  await loadReferenceData(store);
+  if (settings.seedSampleData && (await store.flights.count()) === 0) {
+    await loadFlights(store, sampleFlights, localDate('Asia/Shanghai'));
+  }
+  return { store, flights: flightService(store), bookings: bookingService(store, { holdMinutes: settings.holdMinutes }) };
+}
+
+/**
+ * The services of this function instance: one store (one pool) per process, opened, migrated and
+ * seeded on first use. No request data lives here.
+ */
+export function services(): Promise<Services> {
+  pending ??= open().catch((error: unknown) => {
+    pending = undefined;
+    throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+  });
+  return pending;
+}
+
+export async function closeServices(): Promise<void> {
+  const current = pending;
+  pending = undefined;
+  if (current) await (await current).store.close();
+}
+
+let engine: DurableEngine | undefined;
+
+/**
+ * This process's orchestration engine over the configured storage, created on first use with every
+ * registered orchestrator and activity. It caches only the table clients and the registrations
+ * (code, not data), so it is safe under scale-out.
+ */
+export function durable(): DurableEngine {
+  const settings = config();
+  engine ??= withRegisteredFunctions(new DurableEngine({ store: TableStore.connect(endpointFrom(settings), settings.taskHub) }));
+  return engine;
+}
