@@ -14,6 +14,10 @@ import { agents } from '../../lib/mcp/tools';
 
 export const modelActivity = 'ModelCompletion';
 
-df.app.activity(agents.airline, { handler: (request: unknown) => answerInProcess(createAirlineServer, request) });
-df.app.activity(agents.booking, { handler: (request: unknown) => answerInProcess(createBookingServer, request) });
-df.app.activity(modelActivity, { handler: (request: ModelRequest) => complete(request) });
+export const activityHandlers: Record<string, (input: any) => Promise<unknown>> = {
+  [agents.airline]: (request: unknown) => answerInProcess(createAirlineServer, request),
+  [agents.booking]: (request: unknown) => answerInProcess(createBookingServer, request),
+  [modelActivity]: (request: ModelRequest) => complete(request),
+};
+
+for (const [name, handler] of Object.entries(activityHandlers)) df.app.activity(name, { handler });

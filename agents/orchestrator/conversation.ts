@@ -53,7 +53,7 @@ type Decision = 'accept' | 'decline' | 'already-written' | 'plan';
 function decide(state: ConversationRecord, inbound: Inbound, now: Date): Decision {
   if (inbound.accept !== undefined) {
     if (inbound.accept && inbound.proposalId !== undefined && inbound.proposalId === state.written?.proposalId) return 'already-written';
-    return inbound.proposalId === state.proposal?.id && inbound.accept ? 'accept' : 'decline';
+    return inbound.accept && state.proposal !== undefined && inbound.proposalId === state.proposal.id ? 'accept' : 'decline';
   }
   if (!state.proposal) return 'plan';
   const { intent } = understand(inbound.text ?? '', { now });
@@ -119,13 +119,18 @@ function userLine(inbound: Inbound, language: Language): string {
   return inbound.accept ? yes : no;
 }
 
-/** The next message, or undefined when the pending proposal's 15 minutes ran out first. */
-function* next(ctx: Durable, state: ConversationRecord): Step<Inbound | undefined> {
-  const message = ctx.waitForExternalEvent(messageEvent);
-  if (!state.proposal) return (yield message) as Inbound;
+/**
+ * The pending message wait, until a message or the pending proposal's 15 minutes end it. The wait task
+ * lives on across expiries (an external-event wait takes no task id); the timer is new for every wait.
+ */
+function* until(ctx: Durable, message: ReturnType<Durable['waitForExternalEvent']>, state: ConversationRecord): Step<'message' | 'expired'> {
+  if (!state.proposal) {
+    yield message;
+    return 'message';
+  }
   const expiry = ctx.createTimer(new Date(state.proposal.expiresAt));
   const first: StepTask = yield ctx.Task.any([message, expiry]);
-  return first === expiry ? undefined : (message.result as Inbound);
+  return first === expiry ? 'expired' : 'message';
 }
 
 export function* conversation(context: OrchestrationContext): Step<void> {
@@ -133,20 +138,23 @@ export function* conversation(context: OrchestrationContext): Step<void> {
   let state: ConversationRecord = { ...initialState(), ...ctx.getInput<ConversationInput | undefined>()?.state };
   ctx.setCustomStatus(statusOf(state));
   const tools = yield* catalogue(ctx);
+  let message = ctx.waitForExternalEvent(messageEvent);
   for (let turns = 0; turns < turnsPerExecution; ) {
-    const inbound = yield* next(ctx, state);
+    const ended = yield* until(ctx, message, state);
     const at = ctx.currentUtcDateTime.toISOString();
-    if (!inbound) {
+    if (ended === 'expired') {
       state = remember({ ...state, expired: state.proposal, proposal: undefined }, [{ role: 'assistant', text: say('expiredNow', state.language), at }]);
       ctx.setCustomStatus(statusOf(state));
       continue;
     }
+    const inbound = message.result as Inbound;
+    message = ctx.waitForExternalEvent(messageEvent);
     if (state.replies.some((reply) => reply.messageId === inbound.messageId)) continue; // a retry: its answer is published already
     let answered: Answer;
     try {
       answered = yield* respond(ctx, tools, { ...state, turn: state.turn + 1 }, inbound);
     } catch (error) {
-      context.error(`conversation ${ctx.instanceId}: turn failed:`, error);
+      if (!ctx.isReplaying) context.error(`conversation ${ctx.instanceId}: turn failed:`, error);
       answered = apology({ ...state, turn: state.turn + 1 });
     }
     state = remember(answered.state, [

@@ -1,17 +1,20 @@
 /**
  * The 15-minute proposal timer, driven on a DurableEngine with a hand-moved clock: the real conversation
- * orchestrator, stub activities instead of the MCP agents (no host), tick() instead of waiting.
+ * orchestration (run by the interim bridge, lib/durable/sdk-bridge.ts), the agents' real tools/list and
+ * scripted tools/call answers instead of the database (no host), tick() instead of waiting.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
-import { activityNames, type CallInput } from '../../agents/orchestrator/activities';
-import { conversation, orchestratorName, proposalTtlMs, type Inbound } from '../../agents/orchestrator/conversation';
+import { activityHandlers } from '../../agents/orchestrator/activities';
+import { conversation, messageEvent, orchestratorName, proposalTtlMs, type Inbound } from '../../agents/orchestrator/conversation';
 import { initialState, type ConversationStatus } from '../../agents/orchestrator/state';
-import type { Proposal } from '../../lib/ai/conversation';
+import type { TurnResult } from '../../lib/ai/conversation';
 import { say } from '../../lib/ai/replies';
 import { DurableEngine, TableStore } from '../../lib/durable';
+import { fromGenerator } from '../../lib/durable/sdk-bridge';
+import { agents } from '../../lib/mcp/tools';
 import { uniqueHub, useAzurite } from '../support/azurite';
 import { repoRoot } from '../support/host';
 import { manualClock } from '../durable/setup';
@@ -25,29 +28,34 @@ function searchResult(date: string) {
   return { date, total: 1, itineraries: [{ ...segment, type: 'direct', stops: 0, departure_date: date, duration_minutes: 130, fare_per_passenger: 500, total_fare: 500, segments: [segment] }] };
 }
 
+type Rpc = { method: string; params: { name: string; arguments: Record<string, unknown> } };
+
 function conversationEngine(options: { clock: () => Date; hub?: string }) {
-  const calls: CallInput[] = [];
-  const writes: Proposal[] = [];
+  const calls: Rpc['params'][] = [];
+  const writes: Rpc['params'][] = [];
+  const agent = (name: string) => (rpc: Rpc) => {
+    if (rpc.method === 'tools/list') return activityHandlers[name]!(rpc);
+    const { params } = rpc;
+    if (params.name === 'create_booking') {
+      writes.push(params);
+      const booking = { reference: 'ABC234', status: 'confirmed' };
+      return { structuredContent: { booking, replayed: false }, content: [{ type: 'text', text: JSON.stringify({ booking, replayed: false }) }] };
+    }
+    calls.push(params);
+    if (params.name !== 'search_flights') throw new Error(`unexpected read ${params.name}`);
+    const result = searchResult(String(params.arguments.date));
+    return { structuredContent: result, content: [{ type: 'text', text: JSON.stringify(result) }] };
+  };
   const engine = new DurableEngine({
     store: TableStore.connect({ connectionString: azurite.connectionString }, options.hub ?? uniqueHub()),
     clock: options.clock,
     inlineWaitMs: 200,
     pollMs: 5,
-    orchestrators: { [orchestratorName]: conversation },
+    orchestrators: { [orchestratorName]: fromGenerator(conversation as unknown as Parameters<typeof fromGenerator>[0]) },
     activities: {
-      [activityNames.call]: (input: CallInput) => {
-        calls.push(input);
-        if (input.tool !== 'search_flights') throw new Error(`unexpected read ${input.tool}`);
-        return { isError: false, result: searchResult(String(input.arguments.date)) };
-      },
-      [activityNames.write]: (proposal: Proposal) => {
-        writes.push(proposal);
-        return { agent: proposal.agent, tool: proposal.tool, arguments: proposal.arguments, isError: false, result: { booking: { reference: 'ABC234', status: 'confirmed' } } };
-      },
-      [activityNames.tools]: () => {
-        throw new Error('the offline planner lists no tools');
-      },
-      [activityNames.model]: () => {
+      [agents.airline]: agent(agents.airline),
+      [agents.booking]: agent(agents.booking),
+      ModelCompletion: () => {
         throw new Error('the offline planner calls no model');
       },
     },
@@ -55,17 +63,22 @@ function conversationEngine(options: { clock: () => Date; hub?: string }) {
   return { engine, calls, writes };
 }
 
-async function tell(engine: DurableEngine, id: string, event: 'message' | 'confirm', inbound: Omit<Inbound, 'messageId'>) {
-  const messageId = `${event}-${Math.random()}`;
-  const status = await engine.raiseEvent(id, event, { messageId, ...inbound });
-  const custom = status.customStatus as ConversationStatus;
-  expect(custom.messageId, 'the orchestration answered this message').toBe(messageId);
-  return custom;
+/** Raises the message and waits for the orchestration to publish its reply. */
+async function tell(engine: DurableEngine, id: string, inbound: Omit<Inbound, 'messageId'>): Promise<ConversationStatus & { result: TurnResult }> {
+  const messageId = `m-${Math.random()}`;
+  await engine.raiseEvent(id, messageEvent, { messageId, ...inbound });
+  for (let i = 0; i < 200; i++) {
+    const custom = (await engine.getStatus(id))!.customStatus as ConversationStatus;
+    const reply = custom?.replies.find((entry) => entry.messageId === messageId);
+    if (reply) return { ...custom, result: reply.result };
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no reply to ${messageId}`);
 }
 
 async function proposed(engine: DurableEngine, id: string) {
   await engine.startNew(orchestratorName, { instanceId: id, input: { state: initialState() } });
-  const status = await tell(engine, id, 'message', { text: request });
+  const status = await tell(engine, id, { text: request });
   expect(status.result).toMatchObject({ awaiting: 'confirmation', proposal: { tool: 'create_booking' } });
   return status.proposal!;
 }
@@ -76,11 +89,11 @@ test('a yes within 15 minutes books (the stubs see the write)', async () => {
   const clock = manualClock();
   const { engine, calls, writes } = conversationEngine({ clock: clock.now });
   const proposal = await proposed(engine, 'c-in-time');
-  expect(calls.map((c) => c.tool)).toEqual(['search_flights']);
+  expect(calls.map((c) => c.name)).toEqual(['search_flights']);
   clock.advance(proposalTtlMs - 60_000);
   expect(await engine.tick()).toEqual({ due: 0 });
-  const booked = await tell(engine, 'c-in-time', 'message', { text: '确认' });
-  expect(writes).toEqual([proposal]);
+  const booked = await tell(engine, 'c-in-time', { text: '确认' });
+  expect(writes).toEqual([{ name: 'create_booking', arguments: { ...proposal.arguments, idempotency_key: proposal.id } }]);
   expect(booked.result!.actions.map((a) => a.tool)).toEqual(['create_booking']);
 });
 
@@ -100,9 +113,9 @@ test('an unanswered proposal expires at 15 minutes; a late yes is told so and bo
   expect(expired.proposal).toBeUndefined();
   expect(expired.transcript.at(-1)).toMatchObject({ role: 'assistant', text: say('expiredNow', 'zh') });
 
-  const lateYes = await tell(engine, 'c-late', 'message', { text: '确认' });
+  const lateYes = await tell(engine, 'c-late', { text: '确认' });
   expect(lateYes.result).toMatchObject({ reply: say('expired', 'zh'), awaiting: null, actions: [] });
-  const lateConfirm = await tell(engine, 'c-late', 'confirm', { accept: true, proposalId: proposal.id });
+  const lateConfirm = await tell(engine, 'c-late', { accept: true, proposalId: proposal.id });
   expect(lateConfirm.result).toMatchObject({ reply: say('expired', 'zh'), actions: [] });
   expect(writes).toEqual([]);
 });
@@ -124,7 +137,7 @@ test('the expiry timer is resumed by a tick in a fresh process that only imports
   const expired = await customStatus(engine, 'c-fresh');
   expect(expired.proposal).toBeUndefined();
   expect(expired.transcript.at(-1)!.text).toBe(say('expiredNow', 'zh'));
-  const lateYes = await tell(engine, 'c-fresh', 'message', { text: '确认' });
+  const lateYes = await tell(engine, 'c-fresh', { text: '确认' });
   expect(lateYes.result!.reply).toBe(say('expired', 'zh'));
   expect(writes).toEqual([]);
 });
