@@ -9,7 +9,7 @@ import { sampleFlights } from '../lib/domain/data/flights';
 import { localDate } from '../lib/domain/time';
 import { flightService } from '../lib/flights/service';
 import { openStore } from '../lib/store';
-import { loadFlights, loadReferenceData } from '../lib/store/seed';
+import { loadFlights, loadReferenceData } from '../lib/store/sample-data';
 import { StoreUnavailableError, type Store } from '../lib/store/store';
 
 export interface Services {

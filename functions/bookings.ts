@@ -7,7 +7,7 @@ import {
   CancelInput,
   LastNameQuery,
   ReferenceParams,
-  SeedBookingInput,
+  FlatBookingInput,
 } from '../lib/domain/booking-schemas';
 import { IsoDate } from '../lib/domain/flights';
 import { etagOf } from '../lib/bookings/view';
@@ -46,7 +46,7 @@ http('bookings-create', {
     const isFull = typeof body === 'object' && body !== null && ('passengers' in body || 'segments' in body);
     const outcome = isFull
       ? await bookings.create(parse(BookingCreateInput, body, 'body'), ctx)
-      : await bookings.createFromSeed(parse(SeedBookingInput, body, 'body'), ctx);
+      : await bookings.createFromFlat(parse(FlatBookingInput, body, 'body'), ctx);
     return written(outcome);
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Plays the seed's three scenarios (智能预订流程, 复杂查询处理, 多Agent协作) against a running host and
+ * Plays the legacy system's three scenarios (智能预订流程, 复杂查询处理, 多Agent协作) against a running host and
  * prints the transcript with every MCP tool call. Scenario 2 finds bookings by name, so it runs on the
  * agent desk's keyed routes: it books 李雷 for the 2nd of next month there, then asks for last month's
  * and next month's bookings. Usage:

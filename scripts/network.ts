@@ -9,7 +9,7 @@ import { aircraft, seatCount, type AircraftType } from '../lib/domain/aircraft';
 import type { Airport } from '../lib/domain/airports';
 import { airlineData } from '../lib/domain/data/airlines';
 import { airportData } from '../lib/domain/data/airports';
-import { scheduleUtcOffset, type FareAndCapacity, type FlightSeed } from '../lib/domain/data/flights';
+import { scheduleUtcOffset, type FareAndCapacity, type SampleFlight } from '../lib/domain/data/flights';
 
 /** [latitude, longitude] of every airport in airportData. */
 export const airportCoordinates: Record<string, [lat: number, lon: number]> = {
@@ -138,7 +138,7 @@ export interface NetworkOptions {
 }
 
 /** A large, deterministic, plausible network of flights between real airports (see the file comment). */
-export function generateNetwork(options: NetworkOptions): FlightSeed[] {
+export function generateNetwork(options: NetworkOptions): SampleFlight[] {
   const random = mulberry32(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const ports: Airport[] = airportData.slice(0, options.airports ?? airportData.length);
@@ -156,7 +156,7 @@ export function generateNetwork(options: NetworkOptions): FlightSeed[] {
   };
   const knownAirlines = new Set(airlineData.map((airline) => airline.code));
   const nextNumber = new Map<string, number>();
-  const flights: FlightSeed[] = [];
+  const flights: SampleFlight[] = [];
   let attempts = 0;
   while (flights.length < options.flights) {
     if (++attempts > options.flights * 50) throw new Error(`cannot place ${options.flights} flights on ${ports.length} airports`);
@@ -177,13 +177,13 @@ export function generateNetwork(options: NetworkOptions): FlightSeed[] {
     nextNumber.set(airline, number + 1);
     const type = pick(fleetByRange.find(([limit]) => km <= limit)![1]);
     const base = economyFare(km) * (0.85 + 0.3 * random());
-    const cabins: FlightSeed['cabins'] = { economy: { fare: round10(base), capacity: seatCount(type, 'economy') } };
+    const cabins: SampleFlight['cabins'] = { economy: { fare: round10(base), capacity: seatCount(type, 'economy') } };
     const config: { business?: unknown; first?: unknown } = aircraft[type];
     const premium = (cabin: 'business' | 'first', factor: number): FareAndCapacity => ({ fare: round10(base * factor), capacity: seatCount(type, cabin) });
     if (config.business && airline !== '9C') cabins.business = premium('business', 3.5);
     if (config.first && airline !== '9C') cabins.first = premium('first', 5.5);
     const daily = random() < 0.75;
-    const flight: FlightSeed = {
+    const flight: SampleFlight = {
       flight_number: `${airline}${number}`,
       airline_code: airline,
       departure_airport: from.code,

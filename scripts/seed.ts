@@ -6,7 +6,7 @@ import { sampleFlights } from '../lib/domain/data/flights';
 import { localDate } from '../lib/domain/time';
 import { applyLocalSettings } from '../host/local-settings';
 import { openStore } from '../lib/store';
-import { loadFlights, loadReferenceData } from '../lib/store/seed';
+import { loadFlights, loadReferenceData } from '../lib/store/sample-data';
 import { generateNetwork } from './network';
 
 async function main(): Promise<void> {

@@ -4,28 +4,26 @@
  * order they arrived; each reply is published in the custom status under its message id. A message goes
  * to the planner (Azure OpenAI or offline), whose model calls and tool calls are activities; a write
  * becomes a proposal that only an accepted confirmation (the confirm endpoint, or a yes in a message)
- * runs, with the proposal's id as its idempotency key. A pending proposal races a 15-minute timer
+ * runs, with the proposal's id as its idempotency key. A pending proposal races a timer of proposalTtlMs (15 minutes)
  * created afresh for each wait (reusing one timer task across waits desynchronises the SDK's task ids:
  * azure-functions-durable-js issue 574). Every turnsPerExecution turns the history restarts (continue-as-new).
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import type { Action, Language, TurnResult } from '../../lib/ai/conversation';
-import { message as catalogueText } from '../../lib/ai/offline/messages';
+import { proposalTtlMs, type Action, type Language, type TurnResult } from '../../lib/ai/conversation';
 import { understand } from '../../lib/ai/offline/understanding';
 import type { PlanContext, Step, StepTask } from '../../lib/ai/planner';
-import { doneText, say } from '../../lib/ai/replies';
+import { doneText, say } from '../../lib/ai/phrase-book';
 import { errorText, recordOf } from '../../lib/ai/results';
 import { azurePlanner } from '../../lib/ai/azure-openai/planner';
-import { offlinePlanner } from '../../lib/ai/offline/policy';
+import { offlinePlanner } from '../../lib/ai/offline/dialogue-manager';
 import { config } from '../../lib/config';
 import { policyOf, type ToolDescription } from '../../lib/mcp/tools';
 import { callTools, catalogue, completion } from './steps';
-import { applyPlan, initialState, remember, statusOf, turnResult, withReply, type ConversationRecord } from './state';
+import { applyPlan, initialState, remember, customStatusOf, turnResult, withReply, type ConversationRecord } from './state';
 
 export const orchestratorName = 'conversation';
 export const messageEvent = 'message';
-export const proposalTtlMs = 15 * 60_000;
 export const turnsPerExecution = 25;
 
 type Durable = OrchestrationContext['df'];
@@ -68,7 +66,7 @@ function* execute(ctx: Durable, tools: ToolDescription[], state: ConversationRec
   const actions: Action[] = [];
   const [outcome] = yield* callTools(ctx, [{ agent: proposal.agent, tool: proposal.tool, arguments: args }], actions);
   const reply = outcome!.isError
-    ? say('failed', state.language)(errorText(outcome!.result))
+    ? say('failed', state.language, { why: errorText(outcome!.result) })
     : doneText(policy.done, proposal.tool, recordOf(outcome!.result, 'booking'), state.language);
   const next: ConversationRecord = { ...state, proposal: undefined, task: undefined, options: [] };
   const result = turnResult(next, reply, null, actions, 'offline');
@@ -100,7 +98,7 @@ function* respond(ctx: Durable, tools: ToolDescription[], state: ConversationRec
   if (decision === 'accept') return yield* execute(ctx, tools, state);
   if (decision === 'already-written') return { state, result: state.written!.result };
   if (decision === 'decline') {
-    const reply = inbound.accept !== undefined && !state.proposal ? say(state.expired ? 'expired' : 'nothingToConfirm', state.language) : catalogueText('declined', state.language);
+    const reply = inbound.accept !== undefined && !state.proposal ? say(state.expired ? 'expired' : 'nothingToConfirm', state.language) : say('declined', state.language);
     const next = { ...state, proposal: undefined, task: undefined };
     return { state: next, result: turnResult(next, reply, null, [], 'offline') };
   }
@@ -136,7 +134,7 @@ function* until(ctx: Durable, message: ReturnType<Durable['waitForExternalEvent'
 export function* conversation(context: OrchestrationContext): Step<void> {
   const ctx = context.df;
   let state: ConversationRecord = { ...initialState(), ...ctx.getInput<ConversationInput | undefined>()?.state };
-  ctx.setCustomStatus(statusOf(state));
+  ctx.setCustomStatus(customStatusOf(state));
   const tools = yield* catalogue(ctx);
   let message = ctx.waitForExternalEvent(messageEvent);
   for (let turns = 0; turns < turnsPerExecution; ) {
@@ -144,7 +142,7 @@ export function* conversation(context: OrchestrationContext): Step<void> {
     const at = ctx.currentUtcDateTime.toISOString();
     if (ended === 'expired') {
       state = remember({ ...state, expired: state.proposal, proposal: undefined }, [{ role: 'assistant', text: say('expiredNow', state.language), at }]);
-      ctx.setCustomStatus(statusOf(state));
+      ctx.setCustomStatus(customStatusOf(state));
       continue;
     }
     const inbound = message.result as Inbound;
@@ -162,7 +160,7 @@ export function* conversation(context: OrchestrationContext): Step<void> {
       { role: 'assistant', text: answered.result.reply, at },
     ]);
     state = withReply(state, { messageId: inbound.messageId, result: answered.result });
-    ctx.setCustomStatus(statusOf(state));
+    ctx.setCustomStatus(customStatusOf(state));
     turns++;
   }
   ctx.continueAsNew({ state } satisfies ConversationInput);

@@ -5,7 +5,7 @@ import type { Role, TurnResult } from '../../lib/ai/conversation';
 import type { ConversationClient as DurableClient } from '../../lib/durable/sdk-bridge';
 import { HttpError } from '../../lib/http/problem';
 import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
-import { initialState, statusOf, type ConversationStatus } from './state';
+import { initialState, customStatusOf, type ConversationStatus } from './state';
 
 /** How long a request waits for the orchestration to publish the reply to its message. */
 const replyWaitMs = 60_000;
@@ -36,7 +36,7 @@ async function statusOfInstance(client: DurableClient, id: string): Promise<Dura
 async function current(client: DurableClient, id: string, role: Role): Promise<Conversation> {
   const status = await statusOfInstance(client, id);
   const input = status?.input as ConversationInput | undefined;
-  const custom = (status?.customStatus as ConversationStatus | null | undefined) ?? statusOf({ ...initialState(), ...input?.state });
+  const custom = (status?.customStatus as ConversationStatus | null | undefined) ?? customStatusOf({ ...initialState(), ...input?.state });
   if (!status || status.name !== orchestratorName || custom.role !== role) throw notFound(id);
   if (finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status.runtimeStatus})`);
   return { status, custom };
@@ -87,7 +87,7 @@ export const conversations = {
     const state = initialState(role);
     await client.startNew(orchestratorName, { instanceId: id, input: { state } satisfies ConversationInput });
     const now = new Date();
-    return view(id, { runtimeStatus: 'Pending' as DurableOrchestrationStatus['runtimeStatus'], createdTime: now, lastUpdatedTime: now }, statusOf(state));
+    return view(id, { runtimeStatus: 'Pending' as DurableOrchestrationStatus['runtimeStatus'], createdTime: now, lastUpdatedTime: now }, customStatusOf(state));
   },
 
   async get(client: DurableClient, id: string, role: Role) {

@@ -10,5 +10,6 @@ registerOrchestrator(orchestratorName, fromGenerator(conversation as unknown as 
 for (const [name, handler] of Object.entries(activityHandlers)) registerActivity(name, handler);
 
 export { conversations } from './conversations';
-export { orchestratorName, proposalTtlMs, messageEvent, type Inbound } from './conversation';
+export { orchestratorName, messageEvent, type Inbound } from './conversation';
+export { proposalTtlMs } from '../../lib/ai/conversation';
 export { initialState, type ConversationStatus } from './state';

@@ -60,7 +60,7 @@ export interface ConversationStatus {
   writtenProposalId?: string;
 }
 
-export function statusOf(state: ConversationRecord): ConversationStatus {
+export function customStatusOf(state: ConversationRecord): ConversationStatus {
   return {
     role: state.role, turn: state.turn, language: state.language, proposal: state.proposal, transcript: state.transcript, replies: state.replies,
     writtenProposalId: state.written?.proposalId,

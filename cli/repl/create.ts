@@ -53,7 +53,7 @@ async function offers(ctx: Context, from: string, to: string, date: string, cabi
   return (direct.length ? direct : await search(1)).slice(0, shown);
 }
 
-/** The seed's `create`: origin, destination, date and cabin, a flight from the search, the passenger and seat, then confirm. */
+/** The legacy system's `create`: origin, destination, date and cabin, a flight from the search, the passenger and seat, then confirm. */
 export async function createBooking(ctx: Context): Promise<void> {
   ctx.print('📝 创建新预订 New booking — Enter takes the [default], Ctrl-D stops');
   const place = (answer: string) => choosePlace(ctx.api, answer).then((c): Check<string> => (c.ok ? { ok: true, value: c.value } : c));

@@ -27,7 +27,7 @@ function words(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
-/** The seed's interactive assistants: commands run through the same parser as the shell, sentences go to the assistant. */
+/** The legacy system's interactive assistants: commands run through the same parser as the shell, sentences go to the assistant. */
 export async function runSession(kind: SessionKind, api: Api): Promise<void> {
   const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const file = historyFile();

@@ -9,6 +9,9 @@ import type { Understanding } from './offline/types';
 export type { Language } from '../mcp/tools';
 import type { Language } from '../mcp/tools';
 
+/** How long a proposal waits for its yes before it expires. */
+export const proposalTtlMs = 15 * 60_000;
+
 /** Who the assistant serves: a traveller (anonymous routes) or an agent desk (keyed routes, staff tools). */
 export type Role = 'traveller' | 'staff';
 
@@ -69,8 +72,8 @@ export interface TurnResult {
   planner: 'offline' | 'azure-openai';
 }
 
-/** The task the offline policy is filling in: an intent and the details gathered so far. */
-export type Task = Omit<Understanding, 'language' | 'optionIndex' | 'optionHint'> & {
+/** The task the dialogue manager is filling in: an intent and the details gathered so far. */
+export type DialogueTask = Omit<Understanding, 'language' | 'optionIndex' | 'optionHint'> & {
   /** The slot the last question asked for, so a bare answer (明, "Wei") can fill it. */
   asked?: string;
   /** The flight chosen for a booking or a change. */
@@ -90,7 +93,7 @@ export interface ConversationState {
   role: Role;
   language: Language;
   turn: number;
-  task?: Task;
+  task?: DialogueTask;
   options: FlightOption[];
   proposal?: Proposal;
   /** The proposal that expired last, so a late yes is told so. */

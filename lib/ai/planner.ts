@@ -5,7 +5,7 @@
  */
 import type { AgentName, ToolDescription, ToolResult } from '../mcp/tools';
 import type { ModelReply, ModelRequest } from './azure-openai/schema';
-import type { Awaiting, ConversationState, FlightOption, Language, Proposal, Task } from './conversation';
+import type { Awaiting, ConversationState, FlightOption, Language, Proposal, DialogueTask } from './conversation';
 
 /** What a step yields: a Durable Functions task, described by its shape so this library needs no SDK. */
 export interface StepTask {
@@ -47,7 +47,7 @@ export interface Plan {
   reply: string;
   awaiting: Awaiting;
   options: FlightOption[];
-  task?: Task;
+  task?: DialogueTask;
   proposal?: Proposal;
   planner: 'offline' | 'azure-openai';
 }

@@ -1,6 +1,6 @@
 import { airportByCode } from '../domain/airports';
 import type { Cabin } from '../domain/aircraft';
-import type { BookingCreateInput, SeedBookingInput } from '../domain/booking-schemas';
+import type { BookingCreateInput, FlatBookingInput } from '../domain/booking-schemas';
 import type { BookingState, PassengerType } from '../domain/bookings';
 import { DomainError, conflict, invalid } from '../domain/errors';
 import { passengerFareCents } from '../domain/fares';
@@ -40,9 +40,9 @@ export async function flightByNumber(store: Store, flightNumber: string, field: 
   return flight;
 }
 
-/** The seed's flat body as a full booking, refusing fields that contradict the flight. */
-export function fromSeedBooking(body: SeedBookingInput, flight: Flight): BookingCreateInput {
-  const expect = (field: keyof SeedBookingInput, actual: string | undefined, wanted: string) => {
+/** The legacy flat body as a full booking, refusing fields that contradict the flight. */
+export function fromFlatBooking(body: FlatBookingInput, flight: Flight): BookingCreateInput {
+  const expect = (field: keyof FlatBookingInput, actual: string | undefined, wanted: string) => {
     if (actual !== undefined && actual.toUpperCase() !== wanted.toUpperCase()) {
       throw invalid(`body.${field}`, `${field} ${actual} contradicts flight ${flight.flight_number} (${wanted})`);
     }

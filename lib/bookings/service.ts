@@ -1,5 +1,5 @@
 import { seatsOf, type Cabin } from '../domain/aircraft';
-import type { BookingCreateInput, BookingListQuery, BookingUpdateInput, BookingView, CancellationQuoteView, SeedBookingInput } from '../domain/booking-schemas';
+import type { BookingCreateInput, BookingListQuery, BookingUpdateInput, BookingView, CancellationQuoteView, FlatBookingInput } from '../domain/booking-schemas';
 import type { Booking, BookingState } from '../domain/bookings';
 import { DomainError, conflict, invalid, notFound } from '../domain/errors';
 import type { Flight } from '../domain/flights';
@@ -17,7 +17,7 @@ import {
   type Store,
   type WriteResult,
 } from '../store/store';
-import { checkBookable, departureInstant, flightByNumber, fromSeedBooking, paidByCabin, planSegments, seatsFor, segmentState, totalCents } from './plan';
+import { checkBookable, departureInstant, flightByNumber, fromFlatBooking, paidByCabin, planSegments, seatsFor, segmentState, totalCents } from './plan';
 import { bookingView, cityOf, defaultTitle, etagOf } from './view';
 
 export type Actor = 'staff' | 'passenger' | 'assistant' | 'system';
@@ -235,9 +235,9 @@ export function bookingService(store: Store, options: { holdMinutes: number; clo
       });
     },
 
-    async createFromSeed(body: SeedBookingInput, ctx: WriteContext): Promise<WriteOutcome> {
+    async createFromFlat(body: FlatBookingInput, ctx: WriteContext): Promise<WriteOutcome> {
       const flight = await flightByNumber(store, body.flight_number, 'body.flight_number');
-      return service.create(fromSeedBooking(body, flight), ctx);
+      return service.create(fromFlatBooking(body, flight), ctx);
     },
 
     async get(id: number): Promise<BookingView> {

@@ -10,7 +10,7 @@ export function etagOf(booking: Pick<Booking, 'version'>): string {
   return `"${booking.version}"`;
 }
 
-/** The booking resource: passengers and segments, plus the seed's flat fields for the first of each. */
+/** The booking resource: passengers and segments, plus the legacy flat fields for the first of each. */
 export function bookingView(booking: Booking, flights: Map<number, Flight>): BookingView {
   const segments = booking.segments.map((segment, s) => {
     const flight = flights.get(segment.flight_id)!;
@@ -63,7 +63,7 @@ export function bookingView(booking: Booking, flights: Map<number, Flight>): Boo
   };
 }
 
-/** A default title like the seed's: "张三 PEK→SHA 2026-12-01". */
+/** A default title like the legacy system's: "张三 PEK→SHA 2026-12-01". */
 export function defaultTitle(names: string[], flights: Flight[], date: string): string {
   const route = [flights[0]!.departure_airport, ...flights.map((f) => f.arrival_airport)].join('→');
   const who = names.length > 2 ? `${names[0]} +${names.length - 1}` : names.join(', ');

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const Cabin = z.enum(['economy', 'business', 'first']).describe('Cabin class: economy (经济舱), business (商务舱) or first (头等舱)');
+/** The cabin classes and what they are called, in zh and en: the one place these names live. */
+export const cabinNames = {
+  economy: { zh: '经济舱', en: 'economy' },
+  business: { zh: '商务舱', en: 'business' },
+  first: { zh: '头等舱', en: 'first' },
+} as const;
+
+export const Cabin = z
+  .enum(['economy', 'business', 'first'])
+  .describe(`Cabin class: economy (${cabinNames.economy.zh}), business (${cabinNames.business.zh}) or first (${cabinNames.first.zh})`);
 export type Cabin = z.infer<typeof Cabin>;
 export const cabins = Cabin.options;
 
@@ -94,7 +103,7 @@ export function isAircraftType(value: string): value is AircraftType {
   return Object.hasOwn(aircraft, value);
 }
 
-/** The smallest aircraft with at least this many economy seats (for the seed's flat flight body). */
+/** The smallest aircraft with at least this many economy seats (for the legacy flat flight body). */
 export function aircraftForEconomySeats(seats: number): AircraftType | undefined {
   return [...aircraftTypes]
     .sort((a, b) => seatCount(a, 'economy') - seatCount(b, 'economy'))

@@ -60,7 +60,7 @@ export type BookingCreateInput = z.output<typeof BookingCreateInput>;
 const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/, 'must be a number').transform(Number)]);
 
 /** POST /api/bookings with the seed system's flat body: one passenger, one segment. */
-export const SeedBookingInput = z
+export const FlatBookingInput = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
     passenger_name: PassengerName,
@@ -77,10 +77,10 @@ export const SeedBookingInput = z
     cabin: Cabin.optional(),
   })
   .strict()
-  .meta({ id: 'SeedBookingInput' });
-export type SeedBookingInput = z.output<typeof SeedBookingInput>;
+  .meta({ id: 'FlatBookingInput' });
+export type FlatBookingInput = z.output<typeof FlatBookingInput>;
 
-export const BookingCreateBody = z.union([BookingCreateInput, SeedBookingInput]).meta({ id: 'BookingCreateBody' });
+export const BookingCreateBody = z.union([BookingCreateInput, FlatBookingInput]).meta({ id: 'BookingCreateBody' });
 
 /** PUT /api/bookings/{id}: the changes to make; seed flat fields are accepted too. */
 export const BookingUpdateInput = z
@@ -102,11 +102,11 @@ export const BookingUpdateInput = z
       .strict()
       .optional()
       .describe('Move one segment to another flight or date on the same route; the fare difference is applied'),
-    passenger_name: PassengerName.optional().describe('Seed field: correct the first passenger’s name'),
-    seat_number: SeatNumber.optional().describe('Seed field: change the first passenger’s seat on the first segment'),
-    flight_number: FlightNumber.optional().describe('Seed field: move the first segment to this flight'),
-    departure_date: IsoDate.optional().describe('Seed field: move the first segment to this date'),
-    status: z.enum(['confirmed', 'cancelled']).optional().describe('Seed field: confirm a held booking or cancel'),
+    passenger_name: PassengerName.optional().describe('Legacy flat field: correct the first passenger’s name'),
+    seat_number: SeatNumber.optional().describe('Legacy flat field: change the first passenger’s seat on the first segment'),
+    flight_number: FlightNumber.optional().describe('Legacy flat field: move the first segment to this flight'),
+    departure_date: IsoDate.optional().describe('Legacy flat field: move the first segment to this date'),
+    status: z.enum(['confirmed', 'cancelled']).optional().describe('Legacy flat field: confirm a held booking or cancel'),
   })
   .strict()
   .meta({ id: 'BookingUpdateInput' });
@@ -167,8 +167,8 @@ export const BookingView = z
     cancellation: z.object({ cancelled_at: z.string(), reason: z.string().nullable(), fee: Money, refund: Money }).nullable(),
     created_at: z.string(),
     updated_at: z.string(),
-    passenger_name: z.string().describe('Seed field: first passenger'),
-    flight_number: z.string().describe('Seed field: first segment'),
+    passenger_name: z.string().describe('Legacy flat field: first passenger'),
+    flight_number: z.string().describe('Legacy flat field: first segment'),
     departure_date: z.string(),
     departure_time: z.string(),
     arrival_date: z.string(),
@@ -176,7 +176,7 @@ export const BookingView = z
     departure_airport: z.string(),
     arrival_airport: z.string(),
     seat_number: z.string().nullable(),
-    price: Money.describe('Seed field: total price'),
+    price: Money.describe('Legacy flat field: total price'),
   })
   .meta({ id: 'Booking' });
 export type BookingView = z.infer<typeof BookingView>;

@@ -60,8 +60,8 @@ export type FlightInput = z.output<typeof FlightInput>;
 
 const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/, 'must be a number').transform(Number)]);
 
-/** The seed system's flat flight body: `price` is the economy fare, `available_seats` the economy capacity. */
-export const SeedFlightInput = z
+/** The legacy system's flat flight body: `price` is the economy fare, `available_seats` the economy capacity. */
+export const FlatFlightInput = z
   .object({
     flight_number: FlightNumber,
     airline: z.string().trim().min(1).max(50).describe('Airline name (zh or en) or IATA code'),
@@ -75,10 +75,10 @@ export const SeedFlightInput = z
     status: FlightStatus.default('active'),
   })
   .strict()
-  .meta({ id: 'SeedFlightInput' });
-export type SeedFlightInput = z.output<typeof SeedFlightInput>;
+  .meta({ id: 'FlatFlightInput' });
+export type FlatFlightInput = z.output<typeof FlatFlightInput>;
 
-export const FlightCreateBody = z.union([FlightInput, SeedFlightInput]).meta({ id: 'FlightCreateBody' });
+export const FlightCreateBody = z.union([FlightInput, FlatFlightInput]).meta({ id: 'FlightCreateBody' });
 
 /** A flight schedule as stored. */
 export interface Flight {
@@ -112,7 +112,7 @@ export function seatsLeft(flight: Pick<Flight, 'cabins'>, cabin: Cabin, sold: Se
 
 const CabinView = z.object({ fare: z.number(), capacity: z.number().int(), seats_left: z.number().int() });
 
-/** The flight resource: the schedule, its seats on one date, and the seed's flat fields. */
+/** The flight resource: the schedule, its seats on one date, and the legacy flat fields. */
 export const FlightView = z
   .object({
     id: z.number().int(),

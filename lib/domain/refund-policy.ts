@@ -1,4 +1,4 @@
-import type { Cabin } from './aircraft';
+import { cabinNames, cabins, type Cabin } from './aircraft';
 
 /**
  * The cancellation policy, in one place (the README and the MCP resource policy://cancellation
@@ -62,7 +62,7 @@ export function quoteCancellation(input: QuoteInput): CancellationQuote {
   const percents = `economy ${band.feePercent.economy}%, business ${band.feePercent.business}%, first ${band.feePercent.first}%`;
   return {
     rule: `${band.label.en}: fee ${percents}`,
-    rule_zh: `${band.label.zh}：手续费 经济舱 ${band.feePercent.economy}%，商务舱 ${band.feePercent.business}%，头等舱 ${band.feePercent.first}%`,
+    rule_zh: `${band.label.zh}：手续费 ${cabins.map((cabin) => `${cabinNames[cabin].zh} ${band.feePercent[cabin]}%`).join('，')}`,
     hours_before_departure: rounded,
     fee_cents: fee,
     refund_cents: input.paidCents - fee,

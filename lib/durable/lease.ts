@@ -14,7 +14,7 @@ export interface LeaseSettings {
  * - stopped: not written; the instance was terminated or suspended; the lease is released.
  * - lost: not written; another worker holds the instance now.
  */
-export type WriteResult = 'written' | 'signalled' | 'stopped' | 'lost';
+export type LeaseWriteOutcome = 'written' | 'signalled' | 'stopped' | 'lost';
 
 /** The right to advance one instance, held through ETag'd writes of its row until `leaseUntil`. */
 export class Lease {
@@ -62,7 +62,7 @@ export class Lease {
     return true;
   }
 
-  async write(patch: InstancePatch): Promise<WriteResult> {
+  async write(patch: InstancePatch): Promise<LeaseWriteOutcome> {
     try {
       this.etag = await this.store.updateInstance(this.record.instanceId, patch, this.etag);
       this.record = { ...this.record, ...patch };

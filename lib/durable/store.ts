@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import { deletePartition, type Entity, Payloads } from './payloads';
-import { checkTaskHub, ensureTable, guarded, statusOf, tableClient, type TableEndpoint } from './tables';
+import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from './tables';
 import type { FailureDetails, HistoryEvent, RuntimeStatus } from './types';
 
 /** The `<Hub>Instances` row of an instance (row key ""): its status and its lease. */
@@ -99,7 +99,7 @@ export class TableStore {
       const entity = await this.instances.getEntity<Record<string, unknown>>(instanceId, instanceRow);
       return { record: await this.fromEntity(entity), etag: entity.etag };
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
   }

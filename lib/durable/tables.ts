@@ -36,11 +36,11 @@ export async function ensureTable(client: TableClient): Promise<void> {
   try {
     await client.createTable();
   } catch (error) {
-    if (statusOf(error) !== 409) throw error;
+    if (httpStatusOf(error) !== 409) throw error;
   }
 }
 
-export function statusOf(error: unknown): number | undefined {
+export function httpStatusOf(error: unknown): number | undefined {
   return (error as { statusCode?: number } | undefined)?.statusCode;
 }
 
@@ -49,7 +49,7 @@ export async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    const status = statusOf(error);
+    const status = httpStatusOf(error);
     if (status === 409 || status === 412) throw new ConflictError((error as Error).message);
     throw error;
   }

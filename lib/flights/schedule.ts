@@ -2,7 +2,7 @@ import { aircraftForEconomySeats, cabins, isAircraftType, seatCount } from '../d
 import { airportByCode } from '../domain/airports';
 import { airlineData } from '../domain/data/airlines';
 import { invalid } from '../domain/errors';
-import type { FlightInput, SeedFlightInput } from '../domain/flights';
+import type { FlightInput, FlatFlightInput } from '../domain/flights';
 import { addDays, zonedToEpoch } from '../domain/time';
 
 /** Minutes in the air, from local times in each airport's zone (on a given date, for DST). */
@@ -14,8 +14,8 @@ export function scheduledMinutes(input: Pick<FlightInput, 'departure_airport' | 
   return Math.round((arrives - departs) / 60_000);
 }
 
-/** The seed's flat body as a full schedule: economy only, daily, the smallest aircraft that fits. */
-export function fromSeedBody(body: SeedFlightInput): FlightInput {
+/** The legacy flat body as a full schedule: economy only, daily, the smallest aircraft that fits. */
+export function fromFlatBody(body: FlatFlightInput): FlightInput {
   const name = body.airline.toLowerCase();
   const airline = airlineData.find((a) => [a.code, a.name_zh, a.name_en].some((n) => n.toLowerCase() === name));
   if (!airline) throw invalid('body.airline', `Unknown airline "${body.airline}"; use an IATA code such as CA or a name such as 中国国际航空`);

@@ -1,11 +1,11 @@
 import { resolvePlace, airportByCode, type Airport } from '../domain/airports';
 import { airlineData } from '../domain/data/airlines';
 import { DomainError, invalid, notFound } from '../domain/errors';
-import { FlightInput, SeedFlightInput, type Flight, type FlightListQuery, type FlightView, type SearchQuery } from '../domain/flights';
+import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type SearchQuery } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { isoWeekday, localDate } from '../domain/time';
 import { DuplicateError, type Store } from '../store/store';
-import { checkSchedule, fromSeedBody } from './schedule';
+import { checkSchedule, fromFlatBody } from './schedule';
 import { searchItineraries, type Itinerary } from './search';
 import { flightView } from './view';
 
@@ -17,15 +17,15 @@ export function resolveAirports(query: string, field: string): Airport[] {
   return airports;
 }
 
-/** The body of POST/PUT /api/flights: the full schedule, or the seed's flat body. */
+/** The body of POST/PUT /api/flights: the full schedule, or the legacy flat body. */
 export function parseFlightBody(body: unknown): FlightInput {
   const isFull = typeof body === 'object' && body !== null && 'cabins' in body;
-  const result = isFull ? FlightInput.safeParse(body) : SeedFlightInput.safeParse(body);
+  const result = isFull ? FlightInput.safeParse(body) : FlatFlightInput.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw invalid(['body', ...issue.path].join('.'), issue.message);
   }
-  return isFull ? (result.data as FlightInput) : fromSeedBody(result.data as SeedFlightInput);
+  return isFull ? (result.data as FlightInput) : fromFlatBody(result.data as FlatFlightInput);
 }
 
 export function flightService(store: Store, clock: () => Date = () => new Date()) {
@@ -37,7 +37,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     return flightView(flight, day, sold.get(`${flight.id}|${day}`));
   }
 
-  async function require(id: number): Promise<Flight> {
+  async function existingFlight(id: number): Promise<Flight> {
     const flight = await store.flights.get(id);
     if (!flight) throw notFound(`Flight ${id} not found`, 'params.id');
     return flight;
@@ -67,7 +67,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     },
 
     async get(id: number, date?: string): Promise<FlightView> {
-      return view(await require(id), date);
+      return view(await existingFlight(id), date);
     },
 
     async getByNumber(flightNumber: string, date?: string): Promise<FlightView> {
@@ -96,7 +96,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     },
 
     async update(id: number, body: unknown): Promise<FlightView> {
-      await require(id);
+      await existingFlight(id);
       const input = checkSchedule(parseFlightBody(body), today());
       try {
         return await view((await store.flights.update(id, input, clock().toISOString()))!);

@@ -14,7 +14,7 @@ export function withSeconds(time: string): string {
   return `${time}:00`;
 }
 
-/** The flight resource for one date: the schedule, seats left per cabin, and the seed's flat fields. */
+/** The flight resource for one date: the schedule, seats left per cabin, and the legacy flat fields. */
 export function flightView(flight: Flight, date: string, sold: SeatsSold = {}): FlightView {
   const airline = airlineOf(flight.airline_code);
   const cabinViews = Object.fromEntries(

@@ -39,7 +39,7 @@ export interface TimerFunction {
  */
 export const registrations = { http: [] as HttpFunction[], timers: [] as TimerFunction[] };
 
-const statusOf: Record<DomainError['kind'], number> = {
+const statusByKind: Record<DomainError['kind'], number> = {
   invalid: 422,
   not_found: 404,
   conflict: 409,
@@ -49,7 +49,7 @@ const statusOf: Record<DomainError['kind'], number> = {
 };
 
 export function domainProblem(error: DomainError): Problem {
-  const status = statusOf[error.kind];
+  const status = statusByKind[error.kind];
   return new HttpError(status, error.message, {
     type: `urn:flightbooking:${error.kind.replace('_', '-')}`,
     ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlightOption, Task } from '../../lib/ai/conversation';
+import type { FlightOption, DialogueTask } from '../../lib/ai/conversation';
 import { namedFlight } from '../../lib/ai/offline/named-flight';
 import type { CallTool, Step } from '../../lib/ai/planner';
 
@@ -9,7 +9,7 @@ const option = (index: number, flight_number: string): FlightOption => ({
 });
 const results = [1, 2, 3, 4, 5, 6, 7].map((i) => option(i, `CA150${i}`));
 const shown = results.slice(0, 5);
-const task: Task = { intent: 'book', origin: ['PEK', 'PKX'], destination: ['SHA', 'PVG'], date: '2026-11-25' };
+const task: DialogueTask = { intent: 'book', origin: ['PEK', 'PKX'], destination: ['SHA', 'PVG'], date: '2026-11-25' };
 
 /** check_availability answering for one flight; anything else is an error with a reason. */
 function airline(flight: { flight_number: string; departure_airport: string; arrival_airport: string; seats_left: number }): { call: CallTool; calls: unknown[] } {

@@ -5,7 +5,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { say } from '../../lib/ai/replies';
+import { say } from '../../lib/ai/phrase-book';
 import { daysFromToday, startHost, type TestHost } from '../support/host';
 import { answer, callTools, closedPort, failWith, hang, startFakeAzureOpenAI, type ChatRequest, type FakeAzureOpenAI, type SentMessage } from './fake-azure-openai';
 import { bookingCount, confirm, newConversation, send } from './talk';

@@ -6,8 +6,8 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as df from 'durable-functions';
-import type { Proposal, TurnResult } from '../../lib/ai/conversation';
-import { say } from '../../lib/ai/replies';
+import { proposalTtlMs, type Proposal, type TurnResult } from '../../lib/ai/conversation';
+import { say } from '../../lib/ai/phrase-book';
 import { captureRegistrations, ExtensionReplay, type ActivityHandler, type Handler } from '../support/extension-replay';
 
 const request = '帮我预订明天早上从北京到上海的航班，乘客张三';
@@ -86,7 +86,7 @@ test('history is the extension\'s: the agents are activities taking JSON-RPC too
   expect(JSON.parse(scheduled[2]!.Input as string)).toMatchObject({ jsonrpc: '2.0', method: 'tools/call', params: { name: 'search_flights' } });
   // The pending proposal is raced by a timer 15 minutes out, created in the same episode as the wait.
   expect(c.replay.timers()).toEqual([{ id: 3, fireAt: proposed.proposal!.expiresAt }]);
-  expect(new Date(proposed.proposal!.expiresAt).getTime() - c.replay.now.getTime()).toBe(module.proposalTtlMs);
+  expect(new Date(proposed.proposal!.expiresAt).getTime() - c.replay.now.getTime()).toBe(proposalTtlMs);
 });
 
 test('an accepted proposal writes once, keyed by the proposal; a crash replay repeats no finished call', async () => {

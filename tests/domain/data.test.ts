@@ -3,7 +3,7 @@ import { cabins, seatCount } from '../../lib/domain/aircraft';
 import { airportByCode, resolvePlace, sameCityAirports, type Airport } from '../../lib/domain/airports';
 import { airlineData } from '../../lib/domain/data/airlines';
 import { airportData } from '../../lib/domain/data/airports';
-import { sampleFlights, scheduleReferenceDate, type FlightSeed } from '../../lib/domain/data/flights';
+import { sampleFlights, scheduleReferenceDate, type SampleFlight } from '../../lib/domain/data/flights';
 import { airportCoordinates, blockMinutes, distanceKm, generateNetwork } from '../../scripts/network';
 
 const requiredAirports = [
@@ -36,7 +36,7 @@ function offsetMinutes(timeZone: string): number {
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** Elapsed minutes from departure to arrival, from the local times and the airports' zones. */
-function durationMinutes(flight: FlightSeed): number {
+function durationMinutes(flight: SampleFlight): number {
   const from = airportByCode(flight.departure_airport)!;
   const to = airportByCode(flight.arrival_airport)!;
   const departureUtc = minutes(flight.departure_time) - offsetMinutes(from.tz);
@@ -48,7 +48,7 @@ const byNumber = new Map(sampleFlights.map((flight) => [flight.flight_number, fl
 const airlineCodes = new Set(airlineData.map((airline) => airline.code));
 
 /** Structural checks every flight seed must pass. */
-function expectValidFlight(flight: FlightSeed): void {
+function expectValidFlight(flight: SampleFlight): void {
   const where = flight.flight_number;
   expect(flight.flight_number, where).toMatch(/^[A-Z0-9]{2}\d{1,4}$/);
   expect(flight.flight_number.startsWith(flight.airline_code), where).toBe(true);

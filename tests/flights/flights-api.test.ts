@@ -76,7 +76,7 @@ describe('flight search', () => {
   });
 });
 
-describe('the seed system’s flat API', () => {
+describe('the legacy system’s flat API', () => {
   it('lists flights with the seed fields and X-Total-Count, paged by skip/limit', async () => {
     const response = await host.fetch('/flights?skip=0&limit=5');
     expect(response.status).toBe(200);

@@ -7,7 +7,7 @@ import type { BookingState, SegmentState } from '../../lib/domain/bookings';
 import type { FlightInput } from '../../lib/domain/flights';
 import { openDb } from '../../lib/store/mssql/database';
 import { openMssqlStore } from '../../lib/store/mssql';
-import { loadReferenceData } from '../../lib/store/seed';
+import { loadReferenceData } from '../../lib/store/sample-data';
 import { openSqliteStore } from '../../lib/store/sqlite';
 import { DuplicateError, SeatTakenError, SoldOutError, VersionConflictError, type Store } from '../../lib/store/store';
 

@@ -6,10 +6,10 @@
  */
 import { policyOf, toolsFor, type ToolDescription, type ToolResult } from '../../mcp/tools';
 import type { Proposal, Role } from '../conversation';
-import { offlinePlanner } from '../offline/policy';
+import { offlinePlanner } from '../offline/dialogue-manager';
 import { detectLanguage } from '../offline/normalise';
 import type { Plan, PlanContext, Planner, Step, ToolCall as AgentCall } from '../planner';
-import { proposalText, say } from '../replies';
+import { proposalText, say } from '../phrase-book';
 import { num, recordOf } from '../results';
 import { historyMessages, systemPrompt } from './prompt';
 import { parseArguments, validateArguments, type ChatMessage, type FunctionTool, type ToolCall } from './schema';

@@ -1,6 +1,6 @@
 /** How the offline policy writes the agents' tool arguments from a task. */
 import { airportByCode } from '../../domain/airports';
-import type { Task } from '../conversation';
+import type { DialogueTask } from '../conversation';
 
 const sortOf = { cheapest: 'price', fastest: 'duration', earliest: 'departure_time', latest: 'departure_time' } as const;
 
@@ -10,7 +10,7 @@ export function placeArgument(codes: string[]): string {
   return airportByCode(codes[0]!)?.city_en ?? codes[0]!;
 }
 
-export function searchArguments(task: Task): Record<string, unknown> & { origin: string; destination: string; date: string } {
+export function searchArguments(task: DialogueTask): Record<string, unknown> & { origin: string; destination: string; date: string } {
   const preference = task.preference;
   return {
     origin: placeArgument(task.origin ?? []),
@@ -29,7 +29,7 @@ export function searchArguments(task: Task): Record<string, unknown> & { origin:
 const findLimit = 100;
 
 /** find_bookings (staff): the full name, or the surname of 李先生 / Mr Li; the period named, or the one day. */
-export function findArguments(task: Task): { passenger_name: string; from_date?: string; to_date?: string; limit: number } {
+export function findArguments(task: DialogueTask): { passenger_name: string; from_date?: string; to_date?: string; limit: number } {
   const range = task.dateRange ?? (task.date ? { from: task.date, to: task.date } : undefined);
   return { passenger_name: task.passengerNames?.[0] ?? task.surname!, ...(range && { from_date: range.from, to_date: range.to }), limit: findLimit };
 }

@@ -2,10 +2,10 @@
  * A flight the traveller names (帮我订…的CA1001): taken from the search results, all of them, or else looked up
  * with the airline agent's check_availability and offered when it flies the route that day with seats.
  */
-import type { FlightOption, Language, Task } from '../conversation';
+import type { FlightOption, Language, DialogueTask } from '../conversation';
 import type { CallTool, Step } from '../planner';
 import { errorText, optionsOf } from '../results';
-import { message } from './messages';
+import { say } from '../phrase-book';
 
 export type NamedFlight = { options: FlightOption[]; chosen: FlightOption } | { why: string };
 
@@ -13,7 +13,7 @@ const isFlight = (flightNumber: string) => (option: FlightOption) =>
   option.flight_number === flightNumber || option.segments.some((segment) => segment.flight_number === flightNumber);
 
 /** `shown` with the named flight added at the end when it is not among them. */
-export function* namedFlight(flightNumber: string, shown: FlightOption[], results: FlightOption[], task: Task, call: CallTool, language: Language): Step<NamedFlight> {
+export function* namedFlight(flightNumber: string, shown: FlightOption[], results: FlightOption[], task: DialogueTask, call: CallTool, language: Language): Step<NamedFlight> {
   const listed = shown.find(isFlight(flightNumber));
   if (listed) return { options: shown, chosen: listed };
   const found = results.find(isFlight(flightNumber)) ?? (yield* lookUp(flightNumber, task, call, language));
@@ -22,13 +22,13 @@ export function* namedFlight(flightNumber: string, shown: FlightOption[], result
   return { options: [...shown, chosen], chosen };
 }
 
-function* lookUp(flightNumber: string, task: Task, call: CallTool, language: Language): Step<FlightOption | { why: string }> {
+function* lookUp(flightNumber: string, task: DialogueTask, call: CallTool, language: Language): Step<FlightOption | { why: string }> {
   const party = task.partySize ?? 1;
   const { isError, result } = yield* call('airline', 'check_availability', { flight_number: flightNumber, date: task.date!, cabin: task.cabin ?? 'economy' });
   const option = isError ? undefined : optionsOf([result], party)[0];
-  if (!option) return { why: message('flightNotBookable', language, { flight: flightNumber, why: errorText(result) }) };
+  if (!option) return { why: say('flightNotBookable', language, { flight: flightNumber, why: errorText(result) }) };
   const blanks = { flight: flightNumber, from: option.departure_airport, to: option.arrival_airport, seats: option.seats_left };
-  if (!task.origin?.includes(option.departure_airport) || !task.destination?.includes(option.arrival_airport)) return { why: message('flightOffRoute', language, blanks) };
-  if (option.seats_left < party) return { why: message('flightFull', language, blanks) };
+  if (!task.origin?.includes(option.departure_airport) || !task.destination?.includes(option.arrival_airport)) return { why: say('flightOffRoute', language, blanks) };
+  if (option.seats_left < party) return { why: say('flightFull', language, blanks) };
   return option;
 }

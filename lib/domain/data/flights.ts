@@ -6,7 +6,7 @@ import { airportData } from './airports';
 export type { FareAndCapacity } from '../flights';
 
 /** A sample flight: the body `POST /api/flights` takes, before defaults (daily, active, same-day arrival). */
-export type FlightSeed = Omit<z.input<typeof FlightInput>, 'status'>;
+export type SampleFlight = Omit<z.input<typeof FlightInput>, 'status'>;
 
 /**
  * Schedules are those of the IATA northern winter season: local arrival times are computed with the
@@ -32,8 +32,8 @@ export function scheduleUtcOffset(timeZone: string): number {
   return offset;
 }
 
-/** The seed system's five flights, as the seed defines them. */
-const seedFlights: FlightSeed[] = [
+/** The legacy system's five flights, as it defines them. */
+const legacyFlights: SampleFlight[] = [
   { flight_number: 'CA1001', airline_code: 'CA', departure_airport: 'PEK', arrival_airport: 'SHA', departure_time: '08:30', arrival_time: '10:45', aircraft_type: 'A321', cabins: { economy: { fare: 680, capacity: 120 }, business: { fare: 2380, capacity: 12 } } },
   { flight_number: 'MU5101', airline_code: 'MU', departure_airport: 'SHA', arrival_airport: 'PEK', departure_time: '08:00', arrival_time: '10:20', aircraft_type: 'A321', cabins: { economy: { fare: 680, capacity: 150 }, business: { fare: 2380, capacity: 12 } } },
   { flight_number: 'CZ3101', airline_code: 'CZ', departure_airport: 'CAN', arrival_airport: 'PKX', departure_time: '08:00', arrival_time: '11:10', aircraft_type: 'A330-300', cabins: { economy: { fare: 1400, capacity: 200 }, business: { fare: 4900, capacity: 30 } } },
@@ -432,21 +432,21 @@ function round10(value: number): number {
   return Math.round(value / 10) * 10;
 }
 
-function flight(airline: string, number: number, from: string, to: string, type: AircraftType, departure: string, days?: number[]): FlightSeed {
+function flight(airline: string, number: number, from: string, to: string, type: AircraftType, departure: string, days?: number[]): SampleFlight {
   const forward = routes[`${from}-${to}`];
   const route = forward ?? routes[`${to}-${from}`];
   if (!route) throw new Error(`no route ${from}-${to}`);
   const [blockThere, blockBack, economy, business = economy * 3.5, first = economy * 5.5] = route;
   const [hours, minutes] = departure.split(':').map(Number) as [number, number];
   const arrival = hours * 60 + minutes - scheduleUtcOffset(zone(from)) + (forward ? blockThere : blockBack) + scheduleUtcOffset(zone(to));
-  const cabins: FlightSeed['cabins'] = {
+  const cabins: SampleFlight['cabins'] = {
     economy: { fare: round10(economy * timeOfDayFactor(departure) * (airlineFareFactor[airline] ?? 1)), capacity: seatCount(type, 'economy') },
   };
   const config: { business?: unknown; first?: unknown } = aircraft[type];
   if (config.business && airline !== '9C') cabins.business = { fare: round10(business), capacity: seatCount(type, 'business') };
   if (config.first && airline !== '9C') cabins.first = { fare: round10(first), capacity: seatCount(type, 'first') };
   const minuteOfDay = ((arrival % 1440) + 1440) % 1440;
-  const seed: FlightSeed = {
+  const sample: SampleFlight = {
     flight_number: `${airline}${number}`,
     airline_code: airline,
     departure_airport: from,
@@ -457,14 +457,14 @@ function flight(airline: string, number: number, from: string, to: string, type:
     cabins,
   };
   const dayOffset = Math.floor(arrival / 1440);
-  if (dayOffset) seed.arrival_day_offset = dayOffset;
-  if (days) seed.days_of_operation = days;
-  return seed;
+  if (dayOffset) sample.arrival_day_offset = dayOffset;
+  if (days) sample.days_of_operation = days;
+  return sample;
 }
 
-/** The sample network: the seed's five flights first, then every service both ways. */
-export const sampleFlights: FlightSeed[] = [
-  ...seedFlights,
+/** The sample network: the legacy system's five flights first, then every service both ways. */
+export const sampleFlights: SampleFlight[] = [
+  ...legacyFlights,
   ...services.flatMap(([airline, number, from, to, type, there, back, days]) => [
     ...there.split(' ').filter(Boolean).map((time, i) => flight(airline, number + 2 * i, from, to, type, time, days)),
     ...back.split(' ').filter(Boolean).map((time, i) => flight(airline, number + 1 + 2 * i, to, from, type, time, days)),

@@ -177,7 +177,7 @@ export const operations: Record<string, Operation> = {
   'flights-create': {
     tag: 'flights',
     summary: 'Create a flight schedule (staff)',
-    description: 'The full schedule body, or the seed system’s flat body (`price`, `available_seats`).',
+    description: 'The full schedule body, or the legacy flat body (`price`, `available_seats`).',
     body: FlightCreateBody,
     responses: { 201: { description: 'Created', schema: FlightView, headers: { location: 'URL of the new flight' } } },
     problems: [409, 422],
@@ -208,7 +208,7 @@ export const operations: Record<string, Operation> = {
   'bookings-create': {
     tag: 'bookings',
     summary: 'Book or hold seats',
-    description: 'The full body (passengers, segments, `hold`) or the seed system’s flat body (`passenger_name`, `flight_number`, `departure_date`).',
+    description: 'The full body (passengers, segments, `hold`) or the legacy flat body (`passenger_name`, `flight_number`, `departure_date`).',
     headers: WriteHeaders.pick({ 'idempotency-key': true }),
     body: BookingCreateBody,
     responses: { 201: { ...booking('Created (or replayed)'), headers: { ...bookingWritten, location: 'URL of the new booking' } } },

@@ -1,7 +1,7 @@
 import { aircraftTypes } from '../domain/aircraft';
 import { allAirports } from '../domain/airports';
 import { airlineData } from '../domain/data/airlines';
-import type { FlightSeed } from '../domain/data/flights';
+import type { SampleFlight } from '../domain/data/flights';
 import { checkSchedule } from '../flights/schedule';
 import type { Store } from './store';
 
@@ -12,7 +12,7 @@ export async function loadReferenceData(store: Store): Promise<void> {
 }
 
 /** Adds flights that do not exist yet (by flight number); returns how many were added. */
-export async function loadFlights(store: Store, flights: readonly FlightSeed[], today: string): Promise<number> {
+export async function loadFlights(store: Store, flights: readonly SampleFlight[], today: string): Promise<number> {
   let added = 0;
   for (const seed of flights) {
     if (await store.flights.getByNumber(seed.flight_number)) continue;

@@ -1,14 +1,74 @@
-/** The assistant's sentences beyond the offline catalogue (lib/ai/offline/messages.ts), in zh and en. */
-import type { FlightOption, Language } from './conversation';
+/**
+ * The phrase book: everything the assistant says, in zh and en. Fixed sentences are entries with
+ * {blanks} filled by say(); the formatters below turn flights, bookings and quotes into text.
+ */
+import { cabinNames } from '../domain/aircraft';
+import { proposalTtlMs, type FlightOption, type Language } from './conversation';
 import { isRow, num, str, type Row } from './results';
 
-const cabins: Record<string, Record<Language, string>> = {
-  economy: { zh: '经济舱', en: 'economy' },
-  business: { zh: '商务舱', en: 'business' },
-  first: { zh: '头等舱', en: 'first' },
-};
-const cabinName = (cabin: string, language: Language) => cabins[cabin]?.[language] ?? cabin;
+const cabinName = (cabin: string, language: Language) => cabinNames[cabin as keyof typeof cabinNames]?.[language] ?? cabin;
 const yuan = (amount: number, language: Language) => (language === 'zh' ? `¥${amount}` : `CNY ${amount}`);
+
+const phrases = {
+  askOrigin: { zh: '请问从哪里出发？', en: 'Where are you flying from?' },
+  askDestination: { zh: '请问要飞往哪里？', en: 'Where would you like to fly to?' },
+  askDate: { zh: '请问哪天出发？', en: 'Which day would you like to fly?' },
+  askPassengerName: { zh: '请问乘客的全名？', en: "What is the passenger's full name?" },
+  askGivenName: { zh: '请问乘客的名字（不含姓）？', en: "What is the passenger's given name?" },
+  askReference: { zh: '请提供预订编号（6 位，例如 ABC234）。', en: 'What is the booking reference? It has six characters, e.g. ABC234.' },
+  askSurname: { zh: '为了核实身份，请问乘客姓什么？', en: "To confirm it's you, what is the passenger's surname?" },
+  askWhichOption: { zh: '请问要选第几个？', en: 'Which option would you like?' },
+  askSeat: { zh: '想换到哪个座位？可以说座位号（如 12A），或者靠窗 / 靠过道。', en: 'Which seat would you like? Give a seat number such as 12A, or say window or aisle.' },
+  confirmBooking: { zh: '确认预订吗？回复“确认”或“不要了”。', en: 'Shall I book it? Reply "confirm" or "no".' },
+  confirmCancel: { zh: '确认取消这个预订吗？', en: 'Do you want to cancel this booking?' },
+  declined: { zh: '好的，已取消这次操作。还有什么可以帮您？', en: "OK, I won't go ahead. Anything else I can help with?" },
+  noFlights: { zh: '没有找到符合条件的航班，换个日期或时间段试试？', en: 'No flights match. Would another day or time of day work?' },
+  greeting: { zh: '您好！我可以帮您查询、预订、改签、选座和取消机票。', en: 'Hello! I can search, book, change, choose seats for and cancel flights.' },
+  help: {
+    zh: '我可以：查询航班（如“明天北京到上海”）、预订、查看预订、改签、换座位、取消和退票报价、查询航班状态。',
+    en: 'I can search flights ("Beijing to Shanghai tomorrow"), book, look up a booking, change a flight or seat, cancel, quote a refund, and check a flight.',
+  },
+  notUnderstood: { zh: '抱歉，我没太明白。可以换个说法吗？例如“明天北京到上海的航班”。', en: 'Sorry, I did not get that. Could you rephrase, e.g. "flights from Beijing to Shanghai tomorrow"?' },
+  flightNotBookable: { zh: '{flight} 无法预订：{why}', en: '{flight} cannot be booked: {why}' },
+  flightOffRoute: { zh: '{flight} 不飞这条航线（它从 {from} 飞往 {to}）。', en: '{flight} does not fly this route (it flies {from}→{to}).' },
+  flightFull: { zh: '{flight} 当天这个舱位只剩 {seats} 个座位，不够。', en: 'Not enough seats left on {flight} in that cabin that day ({seats} left).' },
+  noSeatFree: { zh: '这个航班上已经没有空的{side}座位了。', en: 'There is no free {side} seat left on this flight.' },
+  offTopic: {
+    zh: '抱歉，我只能帮您处理机票相关的事情，也无法查看其他乘客的信息。',
+    en: "Sorry, I can only help with flights and your own bookings, and I can't share other passengers' details.",
+  },
+  pickToBook: { zh: '要预订哪一个？可以说“第二个”或航班号，并告诉我乘客姓名。', en: 'Which one shall I book? Say "the second one" or a flight number, and give the passenger name.' },
+  recommended: { zh: '推荐第 {index} 个：{flight}。', en: 'I recommend option {index}: {flight}.' },
+  nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
+  expired: { zh: '上一个待确认的操作已超过 {ttlMinutes} 分钟而失效，请重新发起。', en: 'The last proposal expired after {ttlMinutes} minutes; please start again.' },
+  expiredNow: { zh: '待确认的操作已超过 {ttlMinutes} 分钟，已自动失效，没有做任何更改。', en: 'The proposal was not confirmed within {ttlMinutes} minutes and has expired; nothing was changed.' },
+  privacy: {
+    zh: '为保护隐私，我不能按姓名列出预订。请提供预订编号和乘客姓氏，我来帮您查询。',
+    en: "To protect privacy I can't list bookings by name. Give me the booking reference and the passenger's surname and I'll look it up.",
+  },
+  failed: { zh: '操作没有成功：{why}', en: 'That did not work: {why}' },
+  notFound: { zh: '没有找到与该编号和姓氏匹配的预订，请核对。', en: 'No booking matches that reference and surname; please check them.' },
+  offline: { zh: '（AI 服务暂不可用，当前为离线模式。）', en: '(The AI service is unavailable; I am in offline mode.)' },
+  noSuchOption: { zh: '没有这个选项。', en: 'There is no such option.' },
+  unexpected: { zh: '抱歉，处理这条消息时出了问题，没有做任何更改。请再说一次。', en: 'Sorry, something went wrong with that message and nothing was changed. Please say it again.' },
+  /** What a write did, for a tool that declares no sentence of its own. */
+  done: { zh: '已完成（{tool}）。{booking}', en: 'Done ({tool}). {booking}' },
+} satisfies Record<string, Record<Language, string>>;
+
+export type PhraseKey = keyof typeof phrases;
+
+/** Blanks every phrase may use without the caller passing them. */
+const standing = { ttlMinutes: proposalTtlMs / 60_000 };
+
+/** A phrase in the traveller's language, its {blanks} filled. */
+export function say(key: PhraseKey, language: Language, blanks: Record<string, string | number> = {}): string {
+  return fill(phrases[key][language], blanks);
+}
+
+function fill(text: string, blanks: Record<string, string | number>): string {
+  const values: Record<string, string | number> = { ...standing, ...blanks };
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
 
 export function optionLine(option: FlightOption, language: Language): string {
   const stops = option.stops ? (language === 'zh' ? `，经停${option.stops}次` : `, ${option.stops} stop`) : '';
@@ -21,30 +81,6 @@ export function optionLine(option: FlightOption, language: Language): string {
 export function optionList(options: FlightOption[], language: Language): string {
   const head = language === 'zh' ? `找到 ${options.length} 个航班：` : `I found ${options.length} flights:`;
   return [head, ...options.map((option) => optionLine(option, language))].join('\n');
-}
-
-const sentences = {
-  pickToBook: { zh: '要预订哪一个？可以说“第二个”或航班号，并告诉我乘客姓名。', en: 'Which one shall I book? Say "the second one" or a flight number, and give the passenger name.' },
-  recommended: { zh: (o: FlightOption) => `推荐第 ${o.index} 个：${o.flight_number}。`, en: (o: FlightOption) => `I recommend option ${o.index}: ${o.flight_number}.` },
-  nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
-  expired: { zh: '上一个待确认的操作已超过 15 分钟而失效，请重新发起。', en: 'The last proposal expired after 15 minutes; please start again.' },
-  expiredNow: { zh: '待确认的操作已超过 15 分钟，已自动失效，没有做任何更改。', en: 'The proposal was not confirmed within 15 minutes and has expired; nothing was changed.' },
-  privacy: {
-    zh: '为保护隐私，我不能按姓名列出预订。请提供预订编号和乘客姓氏，我来帮您查询。',
-    en: "To protect privacy I can't list bookings by name. Give me the booking reference and the passenger's surname and I'll look it up.",
-  },
-  failed: { zh: (why: string) => `操作没有成功：${why}`, en: (why: string) => `That did not work: ${why}` },
-  notFound: { zh: '没有找到与该编号和姓氏匹配的预订，请核对。', en: 'No booking matches that reference and surname; please check them.' },
-  offline: { zh: '（AI 服务暂不可用，当前为离线模式。）', en: '(The AI service is unavailable; I am in offline mode.)' },
-  noSuchOption: { zh: '没有这个选项。', en: 'There is no such option.' },
-  unexpected: { zh: '抱歉，处理这条消息时出了问题，没有做任何更改。请再说一次。', en: 'Sorry, something went wrong with that message and nothing was changed. Please say it again.' },
-} as const;
-
-type Sentences = typeof sentences;
-
-export function say<K extends keyof Sentences>(key: K, language: Language): Sentences[K]['zh'] | Sentences[K]['en'] {
-  const entry: Sentences[K] = sentences[key];
-  return language === 'zh' ? entry.zh : entry.en;
 }
 
 /** A booking as one paragraph. */
@@ -117,17 +153,11 @@ export const proposalText = {
   confirmChange: { zh: '确认吗？回复“确认”或“不要了”。', en: 'Shall I go ahead? Reply "yes" or "no".' },
 } as const;
 
-const doneFallback: Record<Language, string> = { zh: '已完成（{tool}）。{booking}', en: 'Done ({tool}). {booking}' };
-
 /**
  * What a write did: the sentence the tool declares (its `_meta`, see lib/mcp/tools.ts) with {reference},
  * {booking} (the booking as a paragraph) and {tool} filled in.
  */
-export function doneText(template: Record<Language, string> | undefined, tool: string, booking: Row | undefined, language: Language): string {
-  const fill: Record<string, string> = {
-    tool,
-    reference: str(booking?.reference ?? ''),
-    booking: booking ? bookingText(booking, language) : '',
-  };
-  return (template ?? doneFallback)[language].replace(/\{(\w+)\}/g, (whole, name: string) => fill[name] ?? whole).trim();
+export function doneText(declared: Record<Language, string> | undefined, tool: string, booking: Row | undefined, language: Language): string {
+  const blanks = { tool, reference: str(booking?.reference ?? ''), booking: booking ? bookingText(booking, language) : '' };
+  return (declared ? fill(declared[language], blanks) : say('done', language, blanks)).trim();
 }

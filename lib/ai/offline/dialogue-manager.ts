@@ -1,17 +1,16 @@
 /**
- * The offline planner's dialogue policy: merges what a message says into the task, asks for the
+ * The offline planner's dialogue manager: merges what a message says into the task, asks for the
  * first missing detail, calls the agents' read tools and turns a write into a proposal. The
  * knowledge (which intent needs which detail, which question asks for it) is the tables below.
  */
 import { toolsFor } from '../../mcp/tools';
-import type { ConversationState, FlightOption, Language, Task } from '../conversation';
+import type { ConversationState, FlightOption, Language, DialogueTask } from '../conversation';
 import type { Plan, PlanContext, Planner, Step } from '../planner';
-import { bookingList, bookingText, flightText, optionList, proposalText, quoteText, say } from '../replies';
+import { bookingList, bookingText, flightText, optionList, type PhraseKey, proposalText, quoteText, say } from '../phrase-book';
 import { errorText, isRow, num, optionsOf, recordOf, rowsOf, str, type Row } from '../results';
 import { findArguments, placeArgument, searchArguments, surnameOf } from './arguments';
 import { capitalsReference } from './codes';
 import { manageIntents } from './intent';
-import { message, type MessageKey } from './messages';
 import { namedFlight } from './named-flight';
 import { freeSeat, sideNames } from './seat-map';
 import type { BookingOrder, Intent, OptionHint, Understanding } from './types';
@@ -38,7 +37,7 @@ const needs: Partial<Record<Intent, Slot[]>> = {
   find_bookings: ['passengerNames'], // staff only; a traveller is asked for a reference instead
 };
 
-const questions: Record<Ask, MessageKey> = {
+const questions: Record<Ask, PhraseKey> = {
   origin: 'askOrigin',
   destination: 'askDestination',
   date: 'askDate',
@@ -58,7 +57,7 @@ const manageRedirects: [detail: keyof Understanding, intent: Intent][] = [
 ];
 
 /** Messages that are answered from the catalogue alone. */
-const canned: Partial<Record<Intent, MessageKey>> = { greeting: 'greeting', help: 'help', off_topic: 'offTopic', unknown: 'notUnderstood' };
+const canned: Partial<Record<Intent, PhraseKey>> = { greeting: 'greeting', help: 'help', off_topic: 'offTopic', unknown: 'notUnderstood' };
 
 /** How an option hint or a preference picks among options. */
 const rankers: Record<OptionHint, (a: FlightOption, b: FlightOption) => number> = {
@@ -82,13 +81,13 @@ function hasWords(text: string, u: Understanding): boolean {
 
 const familyOf = (intent: Intent) => (tripIntents.includes(intent) ? 'trip' : manageIntents.includes(intent) ? 'manage' : intent);
 
-function detailsOf(u: Understanding): Partial<Task> {
+function detailsOf(u: Understanding): Partial<DialogueTask> {
   const { language: _language, intent: _intent, optionIndex: _index, optionHint: _hint, ...details } = u;
   return details;
 }
 
 /** A bare answer to the last question (明, "Wei", 李) that the understanding has no slot for. */
-function bareAnswer(task: Task, u: Understanding, text: string): Partial<Task> {
+function bareAnswer(task: DialogueTask, u: Understanding, text: string): Partial<DialogueTask> {
   const word = text.trim().replace(/[。.!！]$/, '');
   const isName = (/^\p{Script=Han}{1,4}$/u.test(word) || /^[A-Za-z'-]+( [A-Za-z'-]+)?$/.test(word)) && !u.passengerNames && !u.surname;
   if (!isName) return {};
@@ -101,7 +100,7 @@ function bareAnswer(task: Task, u: Understanding, text: string): Partial<Task> {
 }
 
 /** The task after this message: a new request starts one, details fill the current one. */
-function nextTask(current: Task | undefined, u: Understanding, text: string): Task | undefined {
+function nextTask(current: DialogueTask | undefined, u: Understanding, text: string): DialogueTask | undefined {
   const details = detailsOf(u);
   if (u.intent === 'select') delete details.preference;
   const isRequest = needs[u.intent] !== undefined && !answers(current, u, details);
@@ -109,7 +108,7 @@ function nextTask(current: Task | undefined, u: Understanding, text: string): Ta
   if (!current) return undefined;
   const redirect = u.intent === 'inform' && familyOf(current.intent) === 'manage' ? manageRedirects.find(([detail]) => u[detail] !== undefined)?.[1] : undefined;
   const intent = isRequest ? u.intent : redirect;
-  const merged: Task = { ...current, ...details, ...bareAnswer(current, u, text), ...(intent && { intent }) };
+  const merged: DialogueTask = { ...current, ...details, ...bareAnswer(current, u, text), ...(intent && { intent }) };
   if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
   if (u.intent === 'select' && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
   return withReference(merged, text);
@@ -119,17 +118,17 @@ function nextTask(current: Task | undefined, u: Understanding, text: string): Ta
  * While managing a booking, a capitals token of the reference alphabet counts even when it looks like a flight
  * (MU2K34, CA1234): the understanding cannot tell without knowing what the conversation is about.
  */
-function withReference(task: Task, text: string): Task {
+function withReference(task: DialogueTask, text: string): DialogueTask {
   if (familyOf(task.intent) === 'manage') task.reference ??= capitalsReference(text);
   return task;
 }
 
 /** A message that only gives what the last question asked for (a bare ABC234 reads as "show booking") answers it. */
-function answers(current: Task | undefined, u: Understanding, details: Partial<Task>): boolean {
+function answers(current: DialogueTask | undefined, u: Understanding, details: Partial<DialogueTask>): boolean {
   return current?.asked !== undefined && current.asked in details && familyOf(current.intent) === familyOf(u.intent);
 }
 
-function missing(task: Task): Slot | undefined {
+function missing(task: DialogueTask): Slot | undefined {
   const surname = task.surname ?? surnameOf(task.passengerNames?.[0]);
   const present: Record<Slot, unknown> = {
     origin: task.origin,
@@ -151,7 +150,7 @@ function pick(options: FlightOption[], u: Understanding): FlightOption | undefin
   return undefined;
 }
 
-const recommend = (options: FlightOption[], task: Task) =>
+const recommend = (options: FlightOption[], task: DialogueTask) =>
   [...options].sort(rankers[task.preference && task.preference !== 'direct_only' ? task.preference : 'cheapest'])[0]!;
 
 export const offlinePlanner: Planner = function* (state, text, context) {
@@ -168,19 +167,19 @@ export const offlinePlanner: Planner = function* (state, text, context) {
   });
 
   if (u.intent === 'confirm' || u.intent === 'decline') {
-    if (u.intent === 'decline') return reply(message('declined', language), { awaiting: null, task: undefined });
+    if (u.intent === 'decline') return reply(say('declined', language), { awaiting: null, task: undefined });
     return reply(state.expired ? say('expired', language) : say('nothingToConfirm', language), { awaiting: null });
   }
   const cannedKey = canned[u.intent];
-  if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(message(cannedKey, language), { awaiting: u.intent === 'off_topic' && state.task ? 'input' : null });
+  if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(say(cannedKey, language), { awaiting: u.intent === 'off_topic' && state.task ? 'input' : null });
   if (u.intent === 'find_bookings' && !toolsFor(context.tools, state.role).some((tool) => tool.name === 'find_bookings')) {
     return reply(say('privacy', language), { task: { intent: 'booking_details', surname: u.surname ?? surnameOf(u.passengerNames?.[0]), asked: 'reference' } });
   }
 
   const task = nextTask(state.task, u, text);
-  if (!task) return reply(message(u.intent === 'select' ? 'askWhichOption' : 'notUnderstood', language), { awaiting: null });
+  if (!task) return reply(say(u.intent === 'select' ? 'askWhichOption' : 'notUnderstood', language), { awaiting: null });
   const slot = missing(task);
-  if (slot) return reply(message(questions[slot], language), { task: { ...task, asked: slot } });
+  if (slot) return reply(say(questions[slot], language), { task: { ...task, asked: slot } });
   const turn = new Turn(state, task, u, language, context);
   return yield* turn.run();
 };
@@ -189,7 +188,7 @@ export const offlinePlanner: Planner = function* (state, text, context) {
 class Turn {
   constructor(
     private readonly state: ConversationState,
-    private task: Task,
+    private task: DialogueTask,
     private readonly u: Understanding,
     private readonly language: Language,
     private readonly context: PlanContext,
@@ -220,7 +219,7 @@ class Turn {
   }
 
   private failed(result: unknown): Plan {
-    return this.plan(say('failed', this.language)(errorText(result)), { awaiting: null });
+    return this.plan(say('failed', this.language, { why: errorText(result) }), { awaiting: null });
   }
 
   /** The options to show, and all the search found (the options shown last when the search is unchanged). */
@@ -243,9 +242,9 @@ class Turn {
   private *search(): Step<Plan> {
     const { options, failure } = yield* this.options();
     if (failure) return this.failed(failure);
-    if (!options.length) return this.plan(message('noFlights', this.language), { options });
+    if (!options.length) return this.plan(say('noFlights', this.language), { options });
     const best = recommend(options, this.task);
-    return this.plan([optionList(options, this.language), say('recommended', this.language)(best), say('pickToBook', this.language)].join('\n'), { options });
+    return this.plan([optionList(options, this.language), say('recommended', this.language, { index: best.index, flight: best.flight_number }), say('pickToBook', this.language)].join('\n'), { options });
   }
 
   private *book(): Step<Plan> {
@@ -256,11 +255,11 @@ class Turn {
       ? yield* namedFlight(flightNumber, search.options, search.results, this.task, this.context.call, this.language)
       : undefined;
     if (named && 'why' in named) {
-      const list = search.options.length ? optionList(search.options, this.language) : message('noFlights', this.language);
+      const list = search.options.length ? optionList(search.options, this.language) : say('noFlights', this.language);
       return this.plan(`${named.why}\n${list}`, { options: search.options });
     }
     const options = named?.options ?? search.options;
-    if (!options.length) return this.plan(message('noFlights', this.language), { options });
+    if (!options.length) return this.plan(say('noFlights', this.language), { options });
     const selected = named?.chosen ?? pick(options, this.u);
     if (!selected && this.u.optionIndex !== undefined) {
       return this.plan(`${say('noSuchOption', this.language)}\n${optionList(options, this.language)}`, { options });
@@ -268,15 +267,15 @@ class Turn {
     const previous = this.task.chosen && options.find((option) => option.flight_number === this.task.chosen!.flight_number);
     const chosen = selected ?? previous ?? recommend(options, this.task);
     this.task = { ...this.task, chosen };
-    const shown = `${optionList(options, this.language)}\n${say('recommended', this.language)(chosen)}`;
+    const shown = `${optionList(options, this.language)}\n${say('recommended', this.language, { index: chosen.index, flight: chosen.flight_number })}`;
     const names = this.task.passengerNames ?? [];
     if (this.task.honorificOnly && this.task.surname && !names.length) {
       this.task.asked = 'givenName';
-      return this.plan(`${shown}\n${message('askGivenName', this.language)}`, { options });
+      return this.plan(`${shown}\n${say('askGivenName', this.language)}`, { options });
     }
     if (!names.length || names.length < (this.task.partySize ?? 1)) {
       this.task.asked = 'passengerNames';
-      return this.plan(`${shown}\n${message('askPassengerName', this.language)}`, { options });
+      return this.plan(`${shown}\n${say('askPassengerName', this.language)}`, { options });
     }
     const price = chosen.fare_per_passenger * names.length;
     const args = {
@@ -292,7 +291,7 @@ class Turn {
     };
     const summary = proposalText.create_booking[this.language](chosen, names, price);
     return this.propose('booking', 'create_booking', args, summary, {
-      price, options, lead: shown, confirm: message('confirmBooking', this.language), seats: this.task.seat ? [this.task.seat] : undefined,
+      price, options, lead: shown, confirm: say('confirmBooking', this.language), seats: this.task.seat ? [this.task.seat] : undefined,
     });
   }
 
@@ -342,7 +341,7 @@ class Turn {
     const refund = num(quote.refund);
     const args = { ...identity, reason: this.task.reason ?? (this.language === 'zh' ? '旅客申请取消' : 'cancelled by the traveller') };
     return this.propose('booking', 'cancel_booking', args, proposalText.cancel_booking[this.language](identity.reference, refund), {
-      refund, confirm: message('confirmCancel', this.language), lead: quoteText(quote, this.language),
+      refund, confirm: say('confirmCancel', this.language), lead: quoteText(quote, this.language),
     });
   }
 
@@ -363,7 +362,7 @@ class Turn {
     const side = this.task.seatPreference!;
     const map = yield* this.context.call('airline', 'get_seat_map', { flight_number: str(segment.flight_number), date: str(segment.date), cabin: str(segment.cabin || 'economy') });
     if (map.isError) return this.failed(map.result);
-    return freeSeat(map.result, side) ?? this.plan(message('noSeatFree', this.language, { side: sideNames[side][this.language] }), { awaiting: null });
+    return freeSeat(map.result, side) ?? this.plan(say('noSeatFree', this.language, { side: sideNames[side][this.language] }), { awaiting: null });
   }
 
   private *changeFlight(): Step<Plan> {
@@ -377,13 +376,13 @@ class Turn {
       date,
       origin: [placeArgument([str(segment.departure_airport)])],
       destination: [placeArgument([str(segment.arrival_airport)])],
-      cabin: this.task.cabin ?? (segment.cabin as Task['cabin']),
+      cabin: this.task.cabin ?? (segment.cabin as DialogueTask['cabin']),
       partySize: Array.isArray(booking.passengers) ? booking.passengers.length : 1,
     };
     const { options, failure } = yield* this.options();
     if (failure) return this.failed(failure);
     const chosen = pick(options, this.u) ?? (this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined) ?? recommend(options, this.task);
-    if (!chosen) return this.plan(message('noFlights', this.language), { options });
+    if (!chosen) return this.plan(say('noFlights', this.language), { options });
     const args = { ...identity, new_flight_number: chosen.flight_number, new_date: chosen.date };
     const quote = yield* this.context.call('booking', 'change_flight', { ...args, dry_run: true });
     if (quote.isError) return this.failed(quote.result);
