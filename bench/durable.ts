@@ -1,5 +1,6 @@
 import { DurableEngine, TableStore } from '../lib/durable';
 import { startAzurite } from '../host/azurite';
+import { bench } from './settings';
 
 export interface DurableBench {
   /** Activity steps per second over many instances at once. */
@@ -12,10 +13,10 @@ export interface DurableBench {
   instances: number;
 }
 
-const chainSteps = 50;
-const instances = 20;
-const stepsPerInstance = 10;
-const events = 30;
+const chainSteps = bench.smoke ? 5 : 50;
+const instances = bench.smoke ? 4 : 20;
+const stepsPerInstance = bench.smoke ? 2 : 10;
+const events = bench.smoke ? 5 : 30;
 
 /** Figures for the orchestration engine against an in-memory Azurite. */
 export async function benchDurable(): Promise<DurableBench> {

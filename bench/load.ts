@@ -51,3 +51,9 @@ export function describeLoad(label: string, result: LoadResult, ceiling?: number
   const share = ceiling ? `  (${((result.requestsPerSecond / ceiling) * 100).toFixed(1)}% of the bare-http ceiling)` : '';
   return `${label.padEnd(46)} ${String(result.requestsPerSecond).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  non-2xx ${result.non2xx}${share}`;
 }
+
+/** A function returning the items in turn, round and round. */
+export function cycle<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length]!;
+}

@@ -1,68 +1,42 @@
-// npm run bench: prints throughput and latency figures for the HTTP API, booking creation with an
-// oversell check, and the orchestration engine. Everything runs on this machine against loopback.
-import { execFileSync } from 'node:child_process';
+// npm run bench: cold start, throughput and latency of the HTTP API against a bare node:http ceiling,
+// booking creation with an oversell check, the conversation figures, and the orchestration engine.
+// Everything runs on this machine against loopback; every figure is printed with its target at the end.
+// BENCH_SMOKE=1 runs each section for about a second (the test suite does, to keep the bench working).
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { daysFromToday, repoRoot, startHost, tempDir, type TestHost } from '../tests/support/host';
+import { openDatabase } from '../lib/store/sqlite/database';
+import { daysFromToday, startHost, tempDir, type TestHost } from '../tests/support/host-process';
 import { startBareServer } from './baseline';
+import { conversationBench } from './conversations';
 import { benchDurable } from './durable';
+import { printFigures, report } from './figures';
+import { largeNetworkBench } from './large-network';
+import { cycle, describeLoad, load, type LoadResult } from './load';
+import { hostRssMb } from './memory';
+import { bench } from './settings';
+import { coldStart, entryLoad } from './startup';
 import { benchUnderstanding } from './understanding';
-import { describeLoad, load, type LoadResult } from './load';
+import { ensureWrk, wrk } from './wrk';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const { seconds } = bench;
 const tomorrow = daysFromToday(1);
+const wrkMissing = ensureWrk();
 
-function cycle<T>(items: T[]): () => T {
-  let i = 0;
-  return () => items[i++ % items.length]!;
+/** A fixed GET under load: wrk when available (it outruns the server on 2 cores), else autocannon. */
+async function loadGet(url: string): Promise<LoadResult> {
+  if (wrkMissing) return load(url, { seconds });
+  const result = wrk(url, { seconds });
+  return { ...result, total: Math.round(result.requestsPerSecond * seconds), errors: 0 };
 }
 
 async function ceiling(): Promise<number> {
   const bare = await startBareServer();
   try {
-    const result = await load(bare.url, { seconds });
+    const result = await loadGet(bare.url);
     console.log(describeLoad('bare node:http (ceiling)', result));
     return result.requestsPerSecond;
   } finally {
     bare.stop();
-  }
-}
-
-async function searchBench(host: TestHost, bare: number, workers: number): Promise<void> {
-  const direct = await load(`${host.baseUrl}/flights/search/PEK/SHA?date=${tomorrow}&max_stops=0`, { seconds });
-  console.log(describeLoad(`direct search PEK→SHA, ${workers} worker(s), 32 conn`, direct, bare));
-  const cities = await load(`${host.baseUrl}/flights/search/${encodeURI('北京')}/${encodeURI('上海')}?date=${tomorrow}`, { seconds });
-  console.log(describeLoad(`北京→上海 incl. one-stop, ${workers} worker(s), 32 conn`, cities, bare));
-}
-
-async function largeNetworkBench(bare: number): Promise<void> {
-  const dataDir = tempDir('flightbook-bench-');
-  const started = performance.now();
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'scripts/seed.ts'), '--flights', '20000'], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
-  const db = new Database(path.join(dataDir, 'flightbooking.db'), { readonly: true });
-  const airports = db.prepare('SELECT DISTINCT departure_airport AS code FROM flights').all() as { code: string }[];
-  const flights = (db.prepare('SELECT COUNT(*) AS n FROM flights').get() as { n: number }).n;
-  const pairs = db
-    .prepare(
-      `SELECT a.code AS origin, b.code AS destination FROM airports a, airports b
-       WHERE a.code <> b.code AND a.code IN (SELECT departure_airport FROM flights) AND b.code IN (SELECT arrival_airport FROM flights)
-       ORDER BY (a.rowid * 7919 + b.rowid * 104729) % 1000 LIMIT 60`,
-    )
-    .all() as { origin: string; destination: string }[];
-  db.close();
-  console.log(`large network: ${flights} flights across ${airports.length} airports (seeded in ${Math.round(performance.now() - started)} ms)`);
-  const host = await startHost({ dataDir, env: { SEED_SAMPLE_DATA: 'false', FUNCTIONS_WORKER_PROCESS_COUNT: '2' } });
-  try {
-    const next = cycle(pairs.map((p) => ({ path: `/api/flights/search/${p.origin}/${p.destination}?date=${tomorrow}&max_stops=1` })));
-    for (const connections of [1, 8, 32]) {
-      const result = await load(host.baseUrl, { connections, seconds, next });
-      console.log(describeLoad(`one-stop search, 20k flights, 2 workers, ${connections} conn`, result, bare));
-    }
-  } finally {
-    await host.stop();
   }
 }
 
@@ -79,7 +53,7 @@ async function bookingBench(host: TestHost): Promise<LoadResult> {
 }
 
 /** Reads the stopped host's database in one snapshot: nothing oversold, every seat sold is a seat assigned. */
-function oversellCheck(dataDir: string): string {
+function oversellCheck(dataDir: string): { line: string; consistent: boolean } {
   const db = new Database(path.join(dataDir, 'flightbooking.db'), { readonly: true });
   try {
     return db.transaction(() => {
@@ -91,9 +65,19 @@ function oversellCheck(dataDir: string): string {
       );
       const sold = count('SELECT COALESCE(SUM(seats_sold), 0) AS n FROM inventory');
       const seated = count('SELECT COUNT(*) AS n FROM seat_assignments');
-      const consistent = sold === seated && seated === bookings;
-      return `bookings ${bookings}, seats sold ${sold}, seats assigned ${seated}: ${consistent ? 'consistent' : 'INCONSISTENT'}; oversold flight-dates: ${oversold}`;
+      const consistent = sold === seated && seated === bookings && oversold === 0;
+      return { line: `bookings ${bookings}, seats sold ${sold}, seats assigned ${seated}, oversold flight-dates ${oversold}: ${consistent ? 'consistent' : 'INCONSISTENT'}`, consistent };
     })();
+  } finally {
+    db.close();
+  }
+}
+
+/** The synchronous mode the app's SQLite connections use, read from a connection opened the app's way. */
+function sqliteSynchronous(): string {
+  const db = openDatabase(path.join(tempDir('flightbook-pragma-'), 'probe.db'));
+  try {
+    return ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown';
   } finally {
     db.close();
   }
@@ -103,24 +87,45 @@ async function appBench(bare: number, workers: number): Promise<void> {
   const host = await startHost({ env: { FUNCTIONS_WORKER_PROCESS_COUNT: String(workers) } });
   let booking: LoadResult;
   try {
-    await searchBench(host, bare, workers);
+    const direct = await loadGet(`${host.baseUrl}/flights/search/PEK/SHA?date=${tomorrow}&max_stops=0`);
+    console.log(describeLoad(`direct search PEK→SHA, ${workers} worker(s), 32 conn`, direct, bare));
+    const cities = await loadGet(`${host.baseUrl}/flights/search/${encodeURI('北京')}/${encodeURI('上海')}?date=${tomorrow}`);
+    console.log(describeLoad(`北京→上海 incl. one-stop, ${workers} worker(s), 32 conn`, cities, bare));
     booking = await bookingBench(host);
+    if (workers === 1) {
+      const share = (direct.requestsPerSecond / bare) * 100;
+      report({ name: 'direct search, 1 worker ÷ bare node:http', measured: `${share.toFixed(1)} % (${direct.requestsPerSecond} req/s)`, target: '≥ 25 %', met: share >= 25 && direct.non2xx === 0 });
+      const rss = hostRssMb(host.process.pid!);
+      console.log(`host RSS after warm-up (searches and bookings, 1 worker): ${rss} MB`);
+      report({ name: 'host RSS after warm-up, 1 worker', measured: `${rss} MB`, target: '≤ 150 MB', met: rss <= 150 });
+    }
   } finally {
     await host.stop();
   }
   console.log(describeLoad(`booking creation, ${workers} worker(s), 32 conn`, booking));
-  console.log(`  ${oversellCheck(host.dataDir)}`);
+  const check = oversellCheck(host.dataDir);
+  console.log(`  ${check.line}`);
+  report({
+    name: `booking creation, ${workers} worker(s), synchronous=${sqliteSynchronous()}`,
+    measured: `${booking.requestsPerSecond} bookings/s`,
+    target: 'no target; nothing oversold',
+    met: check.consistent && booking.errors === 0,
+  });
 }
 
 async function main(): Promise<void> {
-  console.log(`Benchmarks (${seconds} s per run, autocannon on loopback, ${new Date().toISOString()})\n`);
+  console.log(`Benchmarks (${seconds} s per run, ${wrkMissing ? `autocannon (${wrkMissing})` : 'wrk'} for fixed GETs, autocannon for varied requests, loopback, ${new Date().toISOString()})\n`);
+  entryLoad();
+  await coldStart();
   const bare = await ceiling();
   await appBench(bare, 1);
-  await appBench(bare, 2);
+  if (!bench.smoke) await appBench(bare, 2);
   await largeNetworkBench(bare);
+  await conversationBench();
   await benchDurable();
   const understanding = benchUnderstanding();
   console.log(`offline understanding (zh/en): ${understanding.microsecondsPerMessage} µs per message over ${understanding.messages} corpus utterances`);
+  printFigures();
 }
 
 main().catch((error: unknown) => {

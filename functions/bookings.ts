@@ -23,9 +23,9 @@ export const NameParams = z.object({ passenger_name: z.string().trim().min(1).ma
 export const SeatMapQuery = z.object({ date: IsoDate.optional(), cabin: Cabin.default('economy') }).strict();
 export const ExportQuery = BookingListQuery.extend({ format: z.enum(['csv']).default('csv') });
 
-function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {}) {
+function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {}, createdStatus = 201) {
   return json(outcome.booking, {
-    status: outcome.status,
+    status: outcome.status === 201 ? createdStatus : outcome.status,
     headers: {
       etag: etagOf(outcome.booking),
       ...(outcome.status === 201 ? { location: `/api/bookings/${outcome.booking.id}` } : {}),
@@ -47,7 +47,8 @@ http('bookings-create', {
     const outcome = isFull
       ? await bookings.create(parse(BookingCreateInput, body, 'body'), ctx)
       : await bookings.createFromFlat(parse(FlatBookingInput, body, 'body'), ctx);
-    return written(outcome);
+    // The original flat API answered its creates with 200; its clients check for exactly that.
+    return written(outcome, {}, isFull ? 201 : 200);
   },
 });
 

@@ -2,18 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { http, json, registrations } from '../lib/http/app';
+import { contentTypeOf } from '../lib/http/content-types';
 import { openApiDocument } from '../lib/http/openapi/document';
 import { HttpError } from '../lib/http/problem';
 
 const swaggerUiDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-const contentTypes: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.png': 'image/png',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 let document: ReturnType<typeof openApiDocument> | undefined;
 let assets: Set<string> | undefined;
 
@@ -57,7 +50,7 @@ function asset(name: string): HttpResponseInit {
   if (!assets.has(name)) throw new HttpError(404, `No such file: ${name}`, { errors: [{ field: 'params.asset', message: 'not a Swagger UI file' }] });
   return {
     status: 200,
-    headers: { 'content-type': contentTypes[path.extname(name)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=86400' },
+    headers: { 'content-type': contentTypeOf(name), 'cache-control': 'public, max-age=86400' },
     body: fs.readFileSync(path.join(swaggerUiDir, name)),
   };
 }

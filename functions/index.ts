@@ -1,4 +1,6 @@
 // The function app's entry (package.json "main"): every module here registers its functions.
+// Telemetry first: its instrumentations patch @azure/functions and node:http as they load.
+import '../app/telemetry';
 import './airports';
 import './assistant';
 import './bookings';
@@ -7,3 +9,4 @@ import './flights';
 import './mcp';
 import './orchestrations';
 import './system';
+import './web';

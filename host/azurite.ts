@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { freePort } from './free-port';
 
 export interface AzuriteOptions {
@@ -30,18 +32,55 @@ export function azuriteConnectionString(port: number): string {
 /**
  * Runs Azurite's main module, watching stdin: the pipe closes when the process that started it dies
  * (even by SIGKILL), and Azurite then stops gracefully (SIGINT saves a --location database) instead of
- * living on beside the next host's Azurite over the same data.
+ * living on beside the next host's Azurite over the same data. Its output pipes die with that process
+ * too, so write errors are ignored rather than crashing it before the save.
  */
 const exitWithParent = `
   const [main, ...args] = process.argv.slice(1);
   process.argv = [process.argv[0], main, ...args];
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   process.stdin.on('end', () => process.kill(process.pid, 'SIGINT')).resume();
   require(main);
 `;
 
+/** The file in a --location folder naming the Azurite process that serves it. */
+const pidFileIn = (location: string) => path.join(location, 'azurite.pid');
+
+function isRunningAzurite(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('azurite');
+  } catch {
+    return true; // no /proc: trust the signal check
+  }
+}
+
+/**
+ * A killed host's Azurite outlives it for as long as it takes to save its database; the next Azurite
+ * must not load the folder before that save is complete.
+ */
+async function waitForPreviousAzurite(location: string, timeoutMs: number): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFileIn(location), 'utf8'));
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (pid && isRunningAzurite(pid)) {
+    if (Date.now() > deadline) throw new Error(`Another Azurite (pid ${pid}) is still serving ${location}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts Azurite's Table service as a child process and resolves once it accepts requests. */
 // Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
 export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
+  if (options.location) await waitForPreviousAzurite(options.location, options.startTimeoutMs ?? 15000);
   const port = options.port || (await freePort());
   const args = [
     '-e', exitWithParent,
@@ -52,7 +91,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     '--silent',
     ...(options.location ? ['--location', options.location] : ['--inMemoryPersistence']),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Detached: Azurite leads its own process group, so a SIGKILL of the host's group (a container or OOM
+  // kill, a closed terminal) leaves it alive long enough to see the closed pipe and save what it acknowledged.
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  if (options.location) {
+    fs.mkdirSync(options.location, { recursive: true });
+    fs.writeFileSync(pidFileIn(options.location), String(child.pid));
+  }
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 15000} ms: ${output}`)), options.startTimeoutMs ?? 15000);

@@ -1,22 +1,19 @@
 import { once } from 'node:events';
 import { config } from '../lib/config';
-import { registrations } from '../lib/http/app';
 import { closeServices } from '../app/services';
+import { startLocalDurable } from './durable/local';
+import { provideFunctionsCore } from './worker/functions-core';
+import { registeredHttpFunctions, registeredTimers } from './worker/registered';
 import { createLocalHost } from './server';
 import { startTimers } from './timers';
 
-/** Loads the function app. Outside Azure, @azure/functions warns once per registration that it is in test mode; one line says it instead. */
+/**
+ * Loads the function app the way the Node worker does: @azure/functions registers every function
+ * through @azure/functions-core, which the host provides (so there is no "test mode" here).
+ */
 export function registerFunctions(): void {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = String(args[0]);
-    if (!text.startsWith('WARNING: Skipping call to register function') && !text.startsWith('WARNING: Failed to detect the Azure Functions runtime')) warn(...args);
-  };
-  try {
-    require('../functions');
-  } finally {
-    console.warn = warn;
-  }
+  provideFunctionsCore();
+  require('../functions');
 }
 
 /**
@@ -26,14 +23,17 @@ export function registerFunctions(): void {
 export async function serveFunctions(options: { runTimers: boolean }): Promise<() => Promise<void>> {
   registerFunctions();
   const settings = config();
-  const server = createLocalHost({ functions: registrations.http, apiKey: process.env.FUNCTIONS_API_KEY!, logRequests: settings.logRequests });
+  const apiKey = process.env.FUNCTIONS_API_KEY!;
+  const durable = await startLocalDurable(settings, apiKey);
+  const server = createLocalHost({ functions: registeredHttpFunctions(), apiKey, logRequests: settings.logRequests, ...durable?.hostOptions });
   server.listen(settings.port, '0.0.0.0');
   await once(server, 'listening');
-  const stopTimers = options.runTimers ? startTimers(registrations.timers) : () => undefined;
+  const stopTimers = options.runTimers ? startTimers(registeredTimers()) : () => undefined;
   return async () => {
     stopTimers();
     server.close();
     server.closeAllConnections();
+    await durable?.stop();
     await closeServices();
   };
 }

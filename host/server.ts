@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogHandler } from '@azure/functions';
+import { HttpRequest, HttpResponse, InvocationContext, type FunctionInput, type HttpResponseInit, type LogHandler } from '@azure/functions';
 import type { HttpFunction } from '../lib/http/app';
+import { emitLog, nameRequest } from '../lib/telemetry';
 import { problemResponse, type Problem } from '../lib/http/problem';
 import { maxBodyBytes } from '../lib/http/validate';
 import { byPrecedence, compileRoute, type RouteMatcher } from './routes';
@@ -13,6 +14,10 @@ export interface LocalHostOptions {
   routePrefix?: string;
   logRequests?: boolean;
   log?: (line: string) => void;
+  /** The value of an input binding (e.g. the durable client's binding data), as the Functions host supplies it. */
+  inputs?: (binding: FunctionInput, request: http.IncomingMessage) => unknown;
+  /** Non-function routes the host itself serves (the Durable extension's webhooks), by path prefix; they need the key. */
+  systemRoutes?: { prefix: string; handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse, url: URL): Promise<void> }[];
 }
 
 interface Route {
@@ -21,6 +26,7 @@ interface Route {
 }
 
 const logHandler: LogHandler = (level, ...args) => {
+  emitLog(level, args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg))).join(' '));
   if (level === 'error' || level === 'critical' || level === 'warning') console.error(...args);
   else if (level !== 'trace' && level !== 'debug') console.log(...args);
 };
@@ -102,6 +108,16 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
   async function handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<string> {
     const url = new URL(incoming.url ?? '/', 'http://localhost');
     const method = (incoming.method ?? 'GET').toUpperCase();
+    const system = options.systemRoutes?.find((route) => url.pathname.startsWith(route.prefix));
+    if (system) {
+      const key = incoming.headers['x-functions-key'] ?? url.searchParams.get('code');
+      if (key !== options.apiKey) {
+        await sendProblem(outgoing, { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'This endpoint needs the host key in the code query parameter or the x-functions-key header.' });
+      } else {
+        await system.handle(incoming, outgoing, url);
+      }
+      return system.prefix;
+    }
     const path = url.pathname.toLowerCase().startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
     const matches = path === undefined ? [] : candidates(path).flatMap((route) => {
       const params = route.matcher.match(path);
@@ -118,6 +134,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       return matches[0]!.route.fn.route;
     }
     const { route, params } = hit;
+    nameRequest(method, `${prefix}/${route.fn.route}`);
     if (route.fn.authLevel !== 'anonymous') {
       const key = incoming.headers['x-functions-key'] ?? url.searchParams.get('code');
       if (key !== options.apiKey) {
@@ -144,7 +161,9 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       params,
       ...(body.length ? { body: { bytes: body } } : {}),
     });
-    const context = new InvocationContext({ invocationId: randomUUID(), functionName: route.fn.name, logHandler });
+    const extraInputs = route.fn.extraInputs ?? [];
+    const context = new InvocationContext({ invocationId: randomUUID(), functionName: route.fn.name, logHandler, options: { extraInputs } });
+    for (const binding of extraInputs) context.extraInputs.set(binding, options.inputs?.(binding, incoming));
     await send(outgoing, await route.fn.handler(request, context));
     return route.fn.route;
   }

@@ -1,13 +1,14 @@
+import { settingsFile } from './bootstrap';
 import { randomBytes } from 'node:crypto';
 import cluster, { type Worker } from 'node:cluster';
 import { once } from 'node:events';
 import path from 'node:path';
 import { config, loadConfig } from '../lib/config';
-import { registrations } from '../lib/http/app';
+import { stopTelemetry } from '../lib/telemetry';
+import { registeredHttpFunctions, registeredTimers } from './worker/registered';
 import { closeServices, services } from '../app/services';
 import { startAzurite, type Azurite } from './azurite';
 import { freePort } from './free-port';
-import { applyLocalSettings } from './local-settings';
 import { registerFunctions, serveFunctions } from './serve';
 
 const env = process.env;
@@ -39,7 +40,6 @@ async function startWorkers(count: number): Promise<Worker[]> {
 
 async function main(): Promise<void> {
   let stopping = false;
-  const settingsFile = applyLocalSettings(process.cwd());
   const azurite = wantsLocalAzurite() ? await startLocalAzurite() : undefined;
   if (azurite) env.AzureWebJobsStorage = azurite.connectionString;
   const generatedKey = !env.FUNCTIONS_API_KEY?.trim();
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       `  database:  ${settings.database.kind === 'sqlite' ? settings.database.path : 'Azure SQL'} (${database})`,
       `  storage:   ${azurite ? `Azurite tables on port ${azurite.port}, data in ${path.join(settings.dataDir, 'azurite')}` : 'configured account'}`,
       `  planner:   ${settings.openai.endpoint ? `Azure OpenAI (${settings.openai.deployment})` : 'offline zh/en planner'}`,
-      `  functions: ${registrations.http.length} HTTP, ${registrations.timers.length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,
+      `  functions: ${registeredHttpFunctions().length} HTTP, ${registeredTimers().length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,
       generatedKey ? `  function key (generated for this run): ${env.FUNCTIONS_API_KEY}` : '  function key: FUNCTIONS_API_KEY',
       '',
       `Listening on ${api}`,
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down`);
     await stopServing();
+    await stopTelemetry();
     await azurite?.stop();
     process.exit(0);
   };
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
 /** A worker process: serves the function app on the shared port; the first one also runs the timers. */
 async function worker(): Promise<void> {
   const stop = await serveFunctions({ runTimers: env.WORKER_INDEX === '0' });
-  const exit = () => void stop().then(() => process.exit(0));
+  const exit = () => void stop().then(stopTelemetry).then(() => process.exit(0));
   process.on('SIGTERM', exit);
   process.on('SIGINT', () => undefined); // The terminal's Ctrl+C reaches the whole group; the primary decides.
 }

@@ -101,8 +101,15 @@ param functionMaximumInstanceCount int = 40
 ])
 param functionInstanceMemoryMB int = 2048
 
-@description('Task hub name: prefix of the orchestration tables (DURABLE_TASK_HUB).')
+@description('Task hub name (DURABLE_TASK_HUB; host.json extensions.durableTask.hubName).')
 param durableTaskHub string = 'FlightBooking'
+
+@description('Durable Functions backend: the Azure Storage provider over the runtime storage account (identity-based), or a Durable Task Scheduler created here (DURABLE_TASK_SCHEDULER_CONNECTION_STRING, identity, Durable Task Data Contributor).')
+@allowed([
+  'AzureStorage'
+  'DurableTaskScheduler'
+])
+param durableBackend string = 'AzureStorage'
 
 @description('Seed the sample airports, airlines and flights into the empty database at start (SEED_SAMPLE_DATA).')
 param seedSampleData bool = true
@@ -186,6 +193,17 @@ module openAi 'modules/openai.bicep' = {
   }
 }
 
+module durableTaskScheduler 'modules/durable-task-scheduler.bicep' = if (durableBackend == 'DurableTaskScheduler') {
+  name: 'durable-task-scheduler'
+  scope: rg
+  params: {
+    name: 'dts-${resourceToken}'
+    location: location
+    tags: tags
+    taskHubName: durableTaskHub
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -207,6 +225,7 @@ module functionApp 'modules/functionapp.bicep' = {
     sqlServerFqdn: sql.outputs.serverFqdn
     sqlDatabaseName: sql.outputs.databaseName
     durableTaskHub: durableTaskHub
+    durableTaskSchedulerEndpoint: durableBackend == 'DurableTaskScheduler' ? durableTaskScheduler.outputs.endpoint : ''
     seedSampleData: seedSampleData
     bookingHoldMinutes: bookingHoldMinutes
     mcpAllowedOrigins: mcpAllowedOrigins
@@ -223,6 +242,7 @@ module appRoles 'modules/role-assignments.bicep' = {
     openAiAccountName: openAi.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     assignMetricsPublisher: true
+    durableTaskSchedulerName: durableBackend == 'DurableTaskScheduler' ? durableTaskScheduler.outputs.name : ''
   }
 }
 
@@ -236,6 +256,7 @@ module deployerRoles 'modules/role-assignments.bicep' = if (grantPrincipalDataRo
     openAiAccountName: openAi.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     assignMetricsPublisher: false
+    durableTaskSchedulerName: durableBackend == 'DurableTaskScheduler' ? durableTaskScheduler.outputs.name : ''
   }
 }
 

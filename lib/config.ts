@@ -69,8 +69,12 @@ export const settings = {
     secret: true,
   },
   DURABLE_TASK_HUB: {
-    description: 'Task hub name: prefix of the orchestration tables (<Hub>Instances, <Hub>History).',
+    description: 'Task hub name (host.json extensions.durableTask.hubName is %DURABLE_TASK_HUB%). The real extension (Azure Storage provider) names its tables <Hub>Instances/<Hub>History; the local stand-in uses <Hub>LocalInstances/<Hub>LocalHistory/<Hub>LocalPayloads, so the two never collide.',
     example: 'FlightBooking',
+  },
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: {
+    description: 'Durable Task Scheduler backend instead of Azure Storage: Endpoint=https://<scheduler>.<region>.durabletask.io;Authentication=ManagedIdentity (no secret). Set by the Bicep when durableBackend=DurableTaskScheduler, with the host.json storage provider switched to azureManaged by app settings. Empty: the Azure Storage provider (AzureWebJobsStorage).',
+    example: '',
   },
   AZURITE_TABLE_PORT: {
     description: 'Port of the Azurite Table service that npm start runs (0 picks a free one).',
@@ -114,6 +118,14 @@ export const settings = {
     description: 'Local host: worker processes serving the function app on one port (as the Functions host setting of the same name); 1 serves in the host process.',
     example: '1',
     localOnly: true,
+  },
+  APPLICATIONINSIGHTS_CONNECTION_STRING: {
+    description: 'Application Insights connection string. When set (in Azure and under the local host alike), traces, requests, dependencies (SQL, MCP tool calls, HTTP), exceptions and logs are exported with OpenTelemetry, without passenger data. Empty: no telemetry, and the SDK is not loaded.',
+    example: '',
+  },
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: {
+    description: 'Authorization=AAD (optionally ;ClientId=<user-assigned identity>) when the Application Insights resource accepts only Entra ID ingestion: the exporter then authenticates with the managed identity.',
+    example: '',
   },
   LOG_REQUESTS: {
     description: 'Local host: log one line per request (true/false).',
@@ -219,6 +231,20 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 let cached: Config | undefined;
+
+/**
+ * The telemetry settings alone, read without validating the rest: telemetry starts before anything
+ * else loads, and a bad unrelated setting must still be reported through it.
+ */
+export function telemetrySettings(env: Env = process.env): { connectionString?: string; entraId: boolean; clientId?: string } {
+  const authentication = read(env, 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING') ?? '';
+  const clientId = /(?:^|;)\s*ClientId=([^;]+)/i.exec(authentication)?.[1]?.trim();
+  return {
+    ...(read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') ? { connectionString: read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') } : {}),
+    entraId: /(?:^|;)\s*Authorization=AAD/i.test(authentication),
+    ...(clientId ? { clientId } : {}),
+  };
+}
 
 /** The process's configuration, read once from the environment. */
 export function config(): Config {

@@ -144,11 +144,11 @@ export function registerBookingTools(server: McpServer): void {
       title: 'Change seat',
       description:
         'Move one passenger to another seat on one flight of the booking. passenger and segment are 1-based positions (default 1). ' +
-        'Check free seats first with the AirlineAgent get_seat_map tool; exit rows are for adults only. Example: {"reference": "K7Q2MX", "last_name": "张", "seat": "32A"}.',
+        'Check free seats first with the AirlineAgent get_seat_map tool; exit rows are for adults only. Example: {"reference": "K7Q2MX", "last_name": "张", "seat": "12A"}.',
       input: z
         .object({
           ...Identity,
-          seat: SeatNumber.describe('Seat such as 32A'),
+          seat: SeatNumber.describe('Seat such as 12A'),
           passenger: z.number().int().min(1).max(9).default(1).describe('Passenger position on the booking, 1-based'),
           segment: z.number().int().min(1).max(4).default(1).describe('Flight position on the booking, 1-based'),
         })

@@ -3,6 +3,7 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import type { z } from 'zod';
 import { DomainError, type DomainErrorKind } from '../../lib/domain/errors';
 import { toolMeta, type Language } from '../../lib/mcp/tools';
+import { traced } from '../../lib/telemetry';
 
 /** Tools that only read: safe to call any time, any number of times. */
 export const reads = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const satisfies ToolAnnotations;
@@ -78,7 +79,7 @@ export function tool<Input extends z.ZodObject, Output extends z.ZodObject>(
     },
     (async (args: z.output<Input>) => {
       try {
-        return ok(await handler(args));
+        return ok(await traced(`MCP tools/call ${name}`, 'internal', { 'mcp.tool': name }, () => handler(args)));
       } catch (error) {
         if (error instanceof DomainError) return failure(error);
         console.error(`MCP tool ${name} failed:`, error);

@@ -18,11 +18,11 @@ interface BookOptions {
 export function bookCommand(program: Command, run: Runner): void {
   program
     .command('book')
-    .description('预订航班 book a flight: book CA1001 --date 明天 --passenger 张三 [--seat 31A] [--hold]')
+    .description('预订航班 book a flight: book CA1001 --date 明天 --passenger 张三 [--seat 11A] [--hold]')
     .argument('<flight>', '航班号 flight number, e.g. CA1001')
     .requiredOption('-d, --date <date>', '日期 date: 2026-12-01, 明天, tomorrow', dateArgument)
     .requiredOption('-n, --passenger <name>', '乘客姓名 passenger name (repeat for more passengers)', collect)
-    .option('-s, --seat <seat>', '座位 seat for the first passenger, e.g. 31A')
+    .option('-s, --seat <seat>', '座位 seat for the first passenger, e.g. 11A')
     .addOption(cabinOption().default('economy'))
     .option('--hold', '只占座 hold the seats as a pending booking instead of confirming')
     .option('--email <email>', '联系邮箱 contact email')

@@ -37,7 +37,7 @@ async function pickSeat(ctx: Context, itinerary: Itinerary): Promise<string | un
   const seat = await field(ctx, '座位 Seat', 'auto', (answer): Check<string | undefined> => {
     if (/^(auto|自动)$/i.test(answer)) return { ok: true, value: undefined };
     const parsed = SeatNumber.safeParse(answer);
-    if (!parsed.success) return { ok: false, message: 'A seat such as 31A, or Enter for any seat' };
+    if (!parsed.success) return { ok: false, message: 'A seat such as 11A, or Enter for any seat' };
     return free.some((s) => s.seat === parsed.data) ? { ok: true, value: parsed.data } : { ok: false, message: `${parsed.data} is taken or not in ${itinerary.cabin}` };
   });
   return seat;

@@ -68,8 +68,11 @@ param sqlServerFqdn string
 @description('Name of the Azure SQL database.')
 param sqlDatabaseName string
 
-@description('Task hub name: prefix of the orchestration tables (DURABLE_TASK_HUB).')
+@description('Task hub name (DURABLE_TASK_HUB; host.json extensions.durableTask.hubName).')
 param durableTaskHub string = 'FlightBooking'
+
+@description('Endpoint of the Durable Task Scheduler to use instead of the Azure Storage provider; empty keeps Azure Storage.')
+param durableTaskSchedulerEndpoint string = ''
 
 @description('Load the sample airports, airlines and flights into an empty database at start (SEED_SAMPLE_DATA).')
 param seedSampleData bool = true
@@ -142,8 +145,18 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 // No password anywhere: 'Active Directory Default' makes the driver use the managed identity.
 var sqlConnectionString = 'Server=tcp:${sqlServerFqdn},1433;Database=${sqlDatabaseName};Authentication=Active Directory Default;Encrypt=True;TrustServerCertificate=False;Connection Timeout=30;'
 
-var appSettings = {
-  // Functions runtime storage by managed identity (no AzureWebJobsStorage connection string).
+var useScheduler = !empty(durableTaskSchedulerEndpoint)
+
+// The Durable Task Scheduler backend: the host.json storage provider (Azure Storage) is switched by
+// app settings, and the app reaches the scheduler with its system-assigned identity (no secret).
+var schedulerSettings = {
+  AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
+  AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
+}
+
+var baseSettings = {
+  // Functions runtime storage by managed identity (no AzureWebJobsStorage connection string); the
+  // Durable extension's Azure Storage provider uses the same connection (host.json connectionName).
   AzureWebJobsStorage__accountName: storage.name
   AzureWebJobsStorage__credential: 'managedidentity'
   // Telemetry; the connection string is not a secret, ingestion is authenticated with the identity.
@@ -155,6 +168,7 @@ var appSettings = {
   SEED_SAMPLE_DATA: seedSampleData ? 'true' : 'false'
   PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}/api'
   DURABLE_TASK_HUB: durableTaskHub
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: useScheduler ? 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity' : ''
   AZURE_OPENAI_ENDPOINT: openAiEndpoint
   AZURE_OPENAI_DEPLOYMENT: openAiDeploymentName
   AZURE_OPENAI_API_VERSION: openAiApiVersion
@@ -163,6 +177,8 @@ var appSettings = {
   MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
   HOLD_RELEASE_SCHEDULE: '0 * * * * *'
 }
+
+var appSettings = union(baseSettings, useScheduler ? schedulerSettings : {})
 
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp

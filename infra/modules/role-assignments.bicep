@@ -24,6 +24,9 @@ param applicationInsightsName string
 @description('Assign Monitoring Metrics Publisher on Application Insights (needed by the app to send telemetry with Entra ID).')
 param assignMetricsPublisher bool = true
 
+@description('Name of the Durable Task Scheduler to grant Durable Task Data Contributor on; empty when Durable uses the Azure Storage provider (whose blob, queue and table roles are assigned above).')
+param durableTaskSchedulerName string = ''
+
 // Built-in role definition ids (same in every tenant).
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -31,6 +34,7 @@ var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  durableTaskDataContributor: '0ad04412-c4d5-4796-b79c-f76d14c8d402'
 }
 
 var storageRoles = [
@@ -80,5 +84,19 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: principalId
     principalType: principalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+resource durableTaskScheduler 'Microsoft.DurableTask/schedulers@2025-11-01' existing = if (!empty(durableTaskSchedulerName)) {
+  name: durableTaskSchedulerName
+}
+
+resource durableTaskDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(durableTaskSchedulerName)) {
+  name: guid(resourceId('Microsoft.DurableTask/schedulers', durableTaskSchedulerName), principalId, roles.durableTaskDataContributor)
+  scope: durableTaskScheduler
+  properties: {
+    principalId: principalId
+    principalType: principalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.durableTaskDataContributor)
   }
 }

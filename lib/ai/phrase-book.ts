@@ -39,6 +39,7 @@ const phrases = {
   },
   pickToBook: { zh: '要预订哪一个？可以说“第二个”或航班号，并告诉我乘客姓名。', en: 'Which one shall I book? Say "the second one" or a flight number, and give the passenger name.' },
   recommended: { zh: '推荐第 {index} 个：{flight}。', en: 'I recommend option {index}: {flight}.' },
+  leg: { zh: '第 {n} 段', en: 'Flight {n}' },
   nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
   expired: { zh: '上一个待确认的操作已超过 {ttlMinutes} 分钟而失效，请重新发起。', en: 'The last proposal expired after {ttlMinutes} minutes; please start again.' },
   expiredNow: { zh: '待确认的操作已超过 {ttlMinutes} 分钟，已自动失效，没有做任何更改。', en: 'The proposal was not confirmed within {ttlMinutes} minutes and has expired; nothing was changed.' },

@@ -4,9 +4,9 @@ import type { BookingCreateInput, FlatBookingInput } from '../domain/booking-sch
 import type { BookingState, PassengerType } from '../domain/bookings';
 import { DomainError, conflict, invalid } from '../domain/errors';
 import { passengerFareCents } from '../domain/fares';
-import { operatesOn, type Flight } from '../domain/flights';
+import { operatesOn, salesCutoffMinutes, type Flight } from '../domain/flights';
 import { toCents } from '../domain/money';
-import { chooseSeats, type SeatPreference } from '../domain/seats';
+import { cabinOfSeat, chooseSeats, type SeatPreference } from '../domain/seats';
 import { addDays, isoWeekday, localDate, zonedToEpoch } from '../domain/time';
 import type { Store } from '../store/store';
 import { cityOf } from './view';
@@ -20,13 +20,17 @@ export function arrivalInstant(flight: Flight, date: string): number {
   return departureInstant(flight, date) + flight.duration_minutes * 60_000;
 }
 
-/** A flight can be sold on a date: active, operating that weekday, cabin on sale, not yet departed. */
+/** A flight can be sold on a date: active, operating that weekday, cabin on sale, sales not yet closed before departure. */
 export function checkBookable(flight: Flight, date: string, cabin: Cabin, now: Date, field: string): void {
   if (flight.status !== 'active') throw invalid(`${field}.flight_number`, `Flight ${flight.flight_number} is cancelled`);
   const tz = airportByCode(flight.departure_airport)!.tz;
   const today = localDate(tz, now);
   if (date < today) throw invalid(`${field}.date`, `${date} is in the past (today is ${today} at ${flight.departure_airport})`);
-  if (departureInstant(flight, date) <= now.getTime()) throw invalid(`${field}.date`, `Flight ${flight.flight_number} has already departed on ${date}`);
+  const departs = departureInstant(flight, date);
+  if (departs <= now.getTime()) throw invalid(`${field}.date`, `Flight ${flight.flight_number} has already departed on ${date}`);
+  if (departs - salesCutoffMinutes * 60_000 <= now.getTime()) {
+    throw invalid(`${field}.date`, `Sales for flight ${flight.flight_number} on ${date} closed ${salesCutoffMinutes} minutes before departure`);
+  }
   if (!operatesOn(flight, isoWeekday(date))) {
     throw invalid(`${field}.date`, `Flight ${flight.flight_number} does not operate on ${date} (operates on ISO weekdays ${flight.days_of_operation.join(', ')})`);
   }
@@ -55,7 +59,7 @@ export function fromFlatBooking(body: FlatBookingInput, flight: Flight): Booking
   return {
     title: body.title,
     passengers: [{ name: body.passenger_name, type: 'adult' }],
-    segments: [{ flight_number: body.flight_number, date: body.departure_date, cabin: body.cabin ?? 'economy', seats: body.seat_number ? [body.seat_number] : undefined }],
+    segments: [{ flight_number: body.flight_number, date: body.departure_date, cabin: body.cabin ?? cabinOfSeat(flight, body.seat_number), seats: body.seat_number ? [body.seat_number] : undefined }],
     hold: body.status === 'pending',
   };
 }
@@ -100,7 +104,7 @@ export async function seatsFor(
 ): Promise<string[]> {
   const taken = new Set([...(await store.bookings.takenSeats(plan.flight.id, plan.date))].filter((seat) => !ownSeats.has(seat)));
   const choice = chooseSeats(
-    plan.flight.aircraft_type,
+    plan.flight,
     plan.cabin,
     taken,
     passengers.map((p, i) => ({ seat: plan.requested[i] ?? undefined, preference: plan.preference, passengerType: p.type })),

@@ -1,4 +1,5 @@
-import { seatsOf, type Cabin } from '../domain/aircraft';
+import type { Cabin } from '../domain/aircraft';
+import { cabinSeats } from '../domain/seats';
 import type { BookingCreateInput, BookingListQuery, BookingUpdateInput, BookingView, CancellationQuoteView, FlatBookingInput } from '../domain/booking-schemas';
 import type { Booking, BookingState } from '../domain/bookings';
 import { DomainError, conflict, invalid, notFound } from '../domain/errors';
@@ -350,7 +351,7 @@ export function bookingService(store: Store, options: { holdMinutes: number; clo
       if (!flight.cabins[cabin]) throw invalid('query.cabin', `Flight ${flight.flight_number} has no ${cabin} cabin`);
       const taken = await store.bookings.takenSeats(flight.id, date);
       const sold = (await store.flights.seatsSold([{ flightId: flight.id, date }])).get(`${flight.id}|${date}`)?.[cabin] ?? 0;
-      const seats = seatsOf(flight.aircraft_type, cabin).map((seat) => ({ ...seat, available: !taken.has(seat.seat) }));
+      const seats = cabinSeats(flight, cabin).map((seat) => ({ ...seat, available: !taken.has(seat.seat) }));
       const rows = [...new Set(seats.map((s) => s.row))].map((row) => ({ row, seats: seats.filter((s) => s.row === row) }));
       return {
         flight_id: flight.id,

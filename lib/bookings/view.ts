@@ -4,7 +4,8 @@ import type { Booking } from '../domain/bookings';
 import type { Flight } from '../domain/flights';
 import { currency, toYuan } from '../domain/money';
 import { addDays } from '../domain/time';
-import { airlineOf, withSeconds } from '../flights/view';
+import { airlineOf } from '../flights/airlines';
+import { withSeconds } from '../flights/view';
 
 export function etagOf(booking: Pick<Booking, 'version'>): string {
   return `"${booking.version}"`;

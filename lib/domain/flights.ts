@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AircraftTypeSchema, Cabin, type AircraftType } from './aircraft';
+import { AircraftTypeSchema, Cabin } from './aircraft';
 import { AirportCode } from './airports';
 import { isValidDate } from './time';
 
@@ -17,9 +17,9 @@ export const LocalTime = z
 export const FlightNumber = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9]{2}\s?\d{1,4}$/, 'must be an airline code and 1–4 digits, e.g. CA1001')
+  .regex(/^[A-Za-z0-9]{2}[A-Za-z]{0,2}\s?\d{1,4}$/, 'must be an airline code and 1–4 digits, e.g. CA1001 (up to two more letters allowed, e.g. TEST001)')
   .transform((number) => number.replace(/\s/g, '').toUpperCase())
-  .describe('Flight number: airline IATA code and digits, e.g. CA1001');
+  .describe('Flight number: airline IATA code and digits, e.g. CA1001; the original API’s TEST001 form is accepted too');
 
 export const FlightStatus = z.enum(['active', 'cancelled']);
 export type FlightStatus = z.infer<typeof FlightStatus>;
@@ -58,20 +58,29 @@ export const FlightInput = z
   .meta({ id: 'FlightInput' });
 export type FlightInput = z.output<typeof FlightInput>;
 
+/** A schedule to store: the full body, or the original flat body whose aircraft may be free text. */
+export type Schedule = Omit<FlightInput, 'aircraft_type'> & { aircraft_type: string };
+
 const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/, 'must be a number').transform(Number)]);
 
 /** The legacy system's flat flight body: `price` is the economy fare, `available_seats` the economy capacity. */
 export const FlatFlightInput = z
   .object({
     flight_number: FlightNumber,
-    airline: z.string().trim().min(1).max(50).describe('Airline name (zh or en) or IATA code'),
+    airline: z.string().trim().min(1).max(50).describe('Airline name (zh or en) or IATA code; an unknown name is registered on first use under the flight number’s first two characters'),
     departure_airport: AirportCode,
     arrival_airport: AirportCode,
     departure_time: LocalTime,
     arrival_time: LocalTime,
     price: numeric.pipe(z.number().positive().max(1_000_000)),
     available_seats: z.number().int().min(0).max(1000).default(150),
-    aircraft_type: z.string().trim().max(50).optional(),
+    aircraft_type: z
+      .string()
+      .trim()
+      .max(50)
+      .nullable()
+      .optional()
+      .describe('Free text: common names (Airbus A320, 波音737-800, B738) map to a known type; others get a generic seat map'),
     status: FlightStatus.default('active'),
   })
   .strict()
@@ -92,7 +101,8 @@ export interface Flight {
   arrival_day_offset: number;
   duration_minutes: number;
   days_of_operation: number[];
-  aircraft_type: AircraftType;
+  /** A known type (its seat map) or the original API's free text (a generic map). */
+  aircraft_type: string;
   status: FlightStatus;
   cabins: CabinFares;
   created_at: string;
@@ -100,6 +110,9 @@ export interface Flight {
 }
 
 export type SeatsSold = Partial<Record<Cabin, number>>;
+
+/** Sales close this many minutes before departure (check-in closes then); such flights are neither offered nor sold. */
+export const salesCutoffMinutes = 45;
 
 export function operatesOn(flight: Pick<Flight, 'days_of_operation'>, weekday: number): boolean {
   return flight.days_of_operation.includes(weekday);
@@ -178,3 +191,6 @@ export const SearchQuery = z
   })
   .strict();
 export type SearchQuery = z.output<typeof SearchQuery>;
+
+/** DELETE /api/flights/{id}: the JSON message the original API answered with. */
+export const DeletedMessage = z.object({ message: z.string(), id: z.number().int() }).meta({ id: 'DeletedMessage' });

@@ -1,9 +1,9 @@
-import { aircraftForEconomySeats, cabins, isAircraftType, seatCount } from '../domain/aircraft';
+import { cabins, normaliseAircraft, seatCount } from '../domain/aircraft';
 import { airportByCode } from '../domain/airports';
-import { airlineData } from '../domain/data/airlines';
 import { invalid } from '../domain/errors';
-import type { FlightInput, FlatFlightInput } from '../domain/flights';
+import type { FlightInput, Schedule, FlatFlightInput } from '../domain/flights';
 import { addDays, zonedToEpoch } from '../domain/time';
+import { isKnownAirline } from './airlines';
 
 /** Minutes in the air, from local times in each airport's zone (on a given date, for DST). */
 export function scheduledMinutes(input: Pick<FlightInput, 'departure_airport' | 'arrival_airport' | 'departure_time' | 'arrival_time' | 'arrival_day_offset'>, date: string): number {
@@ -14,43 +14,39 @@ export function scheduledMinutes(input: Pick<FlightInput, 'departure_airport' | 
   return Math.round((arrives - departs) / 60_000);
 }
 
-/** The legacy flat body as a full schedule: economy only, daily, the smallest aircraft that fits. */
-export function fromFlatBody(body: FlatFlightInput): FlightInput {
-  const name = body.airline.toLowerCase();
-  const airline = airlineData.find((a) => [a.code, a.name_zh, a.name_en].some((n) => n.toLowerCase() === name));
-  if (!airline) throw invalid('body.airline', `Unknown airline "${body.airline}"; use an IATA code such as CA or a name such as 中国国际航空`);
-  const aircraftType = body.aircraft_type ?? aircraftForEconomySeats(body.available_seats);
-  if (!aircraftType || !isAircraftType(aircraftType)) {
-    throw invalid('body.aircraft_type', `Unknown aircraft type "${body.aircraft_type}"`);
-  }
+/**
+ * The original flat body as a full schedule: economy only, daily. The aircraft text is normalised
+ * (Airbus A320, 波音737-800, B738 → a known type); anything else keeps its text and a generic seat map.
+ */
+export function fromFlatBody(body: FlatFlightInput, airlineCode: string): Schedule {
   return {
     flight_number: body.flight_number,
-    airline_code: airline.code,
+    airline_code: airlineCode,
     departure_airport: body.departure_airport,
     arrival_airport: body.arrival_airport,
     departure_time: body.departure_time,
     arrival_time: body.arrival_time,
     arrival_day_offset: body.arrival_time < body.departure_time ? 1 : 0,
     days_of_operation: [1, 2, 3, 4, 5, 6, 7],
-    aircraft_type: aircraftType,
+    aircraft_type: normaliseAircraft(body.aircraft_type),
     status: body.status,
     cabins: { economy: { fare: body.price, capacity: body.available_seats } },
   };
 }
 
 /** Checks a schedule against reference data and the aircraft; returns it with its duration. */
-export function checkSchedule(input: FlightInput, today: string): FlightInput & { duration_minutes: number } {
+export function checkSchedule(input: Schedule, today: string): Schedule & { duration_minutes: number } {
   if (!airportByCode(input.departure_airport)) throw invalid('body.departure_airport', `Unknown airport ${input.departure_airport}`);
   if (!airportByCode(input.arrival_airport)) throw invalid('body.arrival_airport', `Unknown airport ${input.arrival_airport}`);
   if (input.departure_airport === input.arrival_airport) throw invalid('body.arrival_airport', 'Arrival airport must differ from departure airport');
-  if (!airlineData.some((a) => a.code === input.airline_code)) throw invalid('body.airline_code', `Unknown airline ${input.airline_code}`);
+  if (!isKnownAirline(input.airline_code)) throw invalid('body.airline_code', `Unknown airline ${input.airline_code}`);
   if (!input.flight_number.startsWith(input.airline_code)) {
     throw invalid('body.flight_number', `Flight number ${input.flight_number} must start with the airline code ${input.airline_code}`);
   }
   for (const cabin of cabins) {
     const fares = input.cabins[cabin];
     if (!fares) continue;
-    const seats = seatCount(input.aircraft_type, cabin);
+    const seats = seatCount(input.aircraft_type, cabin, input.cabins.economy.capacity);
     if (fares.capacity > seats) {
       throw invalid(`body.cabins.${cabin}.capacity`, `${input.aircraft_type} has ${seats} ${cabin} seats; capacity ${fares.capacity} does not fit`);
     }

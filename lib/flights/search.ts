@@ -3,13 +3,19 @@ import type { Airport } from '../domain/airports';
 import { airportByCode, sameCityAirports } from '../domain/airports';
 import { Cabin } from '../domain/aircraft';
 import { currency, toCents, toYuan } from '../domain/money';
-import { operatesOn, seatsLeft, type Flight, type SearchQuery, type SeatsSold } from '../domain/flights';
+import { FlightStatus, operatesOn, seatsLeft, type Flight, type SearchQuery, type SeatsSold } from '../domain/flights';
 import { addDays, isoWeekday, localDateTime, zonedToEpoch } from '../domain/time';
-import type { FlightRepository } from '../store/store';
-import { airlineOf, withSeconds } from './view';
+import type { FlightRepository, Store } from '../store/store';
+import { airlineOf, learnAirlines } from './airlines';
+import { withSeconds } from './view';
 
 /** Minimum connection times in minutes; changing airports within a city adds the transfer. */
 export const connectionRules = { domestic: 60, international: 90, airportTransfer: 120, maximum: 24 * 60 } as const;
+/**
+ * A connection is shown only when it takes at most `ratio` times the fastest way there (the fastest
+ * direct flight, else the fastest connection) or `allowanceMinutes` more, whichever is longer.
+ */
+export const connectionDetour = { ratio: 2, allowanceMinutes: 180 } as const;
 const maxConnections = 60;
 
 export const ItinerarySegment = z.object({
@@ -41,6 +47,7 @@ export const Itinerary = z
     departure_time: z.string(),
     arrival_date: z.string(),
     arrival_time: z.string(),
+    arrival_day_offset: z.number().int().min(0).describe('Days between departure and arrival date: 1 means it lands the next day (+1)'),
     duration_minutes: z.number().int().describe('Door to door, connection included'),
     cabin: Cabin,
     passengers: z.number().int(),
@@ -52,6 +59,11 @@ export const Itinerary = z
     airline: z.string().describe('Legacy flat field: airline of the first segment'),
     price: z.number().describe('Legacy flat field: fare per passenger'),
     available_seats: z.number().int().describe('Legacy flat field: same as seats_left'),
+    id: z.number().int().describe('Legacy flat field: the flight id (the first flight’s for a connection)'),
+    status: FlightStatus.describe('Legacy flat field: the flight status (of the first flight for a connection)'),
+    aircraft_type: z.string().describe('Legacy flat field: the aircraft (of the first flight for a connection)'),
+    created_at: z.string().describe('Legacy flat field: when the (first) flight was created'),
+    updated_at: z.string().describe('Legacy flat field: when the (first) flight was last changed'),
     connection: z.object({ airport: z.string(), next_airport: z.string(), minutes: z.number().int(), change_airport: z.boolean() }).optional(),
     segments: z.array(ItinerarySegment),
   })
@@ -101,6 +113,7 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
   const last = segments[segments.length - 1]!;
   const perPassengerCents = segments.reduce((sum, s) => sum + toCents(s.fare), 0);
   const [leg1, leg2] = legs;
+  const flight = leg1!.flight;
   return {
     type: legs.length === 1 ? 'direct' : 'connection',
     stops: legs.length - 1,
@@ -110,6 +123,7 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
     departure_time: first.departure_time,
     arrival_date: last.arrival_date,
     arrival_time: last.arrival_time,
+    arrival_day_offset: daysBetween(first.date, last.arrival_date),
     duration_minutes: Math.round((legs[legs.length - 1]!.arrives - legs[0]!.departs) / 60_000),
     cabin: query.cabin,
     passengers: query.passengers,
@@ -121,6 +135,11 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
     airline: first.airline,
     price: toYuan(perPassengerCents),
     available_seats: Math.min(...segments.map((s) => s.seats_left)),
+    id: flight.id,
+    status: flight.status,
+    aircraft_type: flight.aircraft_type,
+    created_at: flight.created_at,
+    updated_at: flight.updated_at,
     ...(leg1 && leg2
       ? {
           connection: {
@@ -133,6 +152,10 @@ function itinerary(legs: Leg[], query: SearchQuery, soldOf: (leg: Leg) => SeatsS
       : {}),
     segments,
   };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 function minimumConnection(arrival: Airport, departure: Airport): number {
@@ -148,21 +171,27 @@ const sorters: Record<SearchQuery['sort'], (a: Itinerary, b: Itinerary) => numbe
 
 /**
  * Direct flights and one-stop connections from any of `origins` to any of `destinations` on a date,
- * with enough seats in the cabin for the party. Connections may change airport within the hub city.
+ * with enough seats in the cabin for the party, whose first flight departs after `salesOpenUntil`
+ * (epoch ms: departed flights and those past the sales cutoff are not offered). Connections may change
+ * airport within the hub city; detours far longer than the fastest way there are dropped.
  */
 export async function searchItineraries(
-  flights: FlightRepository,
+  store: Store,
   origins: Airport[],
   destinations: Airport[],
   date: string,
   query: SearchQuery,
+  salesOpenUntil: number,
 ): Promise<Itinerary[]> {
+  const flights = store.flights;
   const from = origins.map((a) => a.code);
   const to = destinations.map((a) => a.code);
   const common = { status: 'active' as const, cabin: query.cabin, departAfter: query.depart_after, departBefore: query.depart_before };
   const weekday = isoWeekday(date);
   const arrivals = new Set(to);
-  const departing = (await flights.list({ ...common, from, to: query.max_stops >= 1 ? undefined : to, weekday })).items;
+  const departing = (await flights.list({ ...common, from, to: query.max_stops >= 1 ? undefined : to, weekday })).items.filter(
+    (flight) => legOn(flight, date, query.cabin).departs > salesOpenUntil,
+  );
   const direct = departing.filter((f) => arrivals.has(f.arrival_airport)).map((f) => [legOn(f, date, query.cabin)]);
   const connections = query.max_stops >= 1 ? await connectionsVia(flights, departing, from, to, date, query.cabin) : [];
 
@@ -171,8 +200,11 @@ export async function searchItineraries(
   const soldOf = (leg: Leg) => sold.get(`${leg.flight.id}|${leg.date}`) ?? {};
   const seated = candidates.filter((legs) => legs.every((leg) => seatsLeft(leg.flight, query.cabin, soldOf(leg)) >= query.passengers));
   const [directs, oneStops] = [seated.filter((legs) => legs.length === 1), seated.filter((legs) => legs.length === 2)];
-  const worthwhile = oneStops.filter((legs) => !directs.some((direct) => dominates(direct, legs)));
+  const fastest = Math.min(...(directs.length ? directs : oneStops).map(spanOf));
+  const longest = Math.max(fastest * connectionDetour.ratio, fastest + connectionDetour.allowanceMinutes * 60_000);
+  const worthwhile = oneStops.filter((legs) => spanOf(legs) <= longest && !directs.some((direct) => dominates(direct, legs)));
   const best = worthwhile.sort(candidateOrder[query.sort]).slice(0, maxConnections);
+  await learnAirlines(store, [...directs, ...best].flat().map((leg) => leg.flight.airline_code));
   return [...directs, ...best].map((legs) => itinerary(legs, query, soldOf)).sort(sorters[query.sort]);
 }
 

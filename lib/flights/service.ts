@@ -1,10 +1,10 @@
 import { resolvePlace, airportByCode, type Airport } from '../domain/airports';
-import { airlineData } from '../domain/data/airlines';
 import { DomainError, invalid, notFound } from '../domain/errors';
-import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type SearchQuery } from '../domain/flights';
+import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery, salesCutoffMinutes } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { isoWeekday, localDate } from '../domain/time';
 import { DuplicateError, type Store } from '../store/store';
+import { airlineCodeFor, learnAirlines, registerAirline } from './airlines';
 import { checkSchedule, fromFlatBody } from './schedule';
 import { searchItineraries, type Itinerary } from './search';
 import { flightView } from './view';
@@ -17,21 +17,31 @@ export function resolveAirports(query: string, field: string): Airport[] {
   return airports;
 }
 
-/** The body of POST/PUT /api/flights: the full schedule, or the legacy flat body. */
-export function parseFlightBody(body: unknown): FlightInput {
-  const isFull = typeof body === 'object' && body !== null && 'cabins' in body;
-  const result = isFull ? FlightInput.safeParse(body) : FlatFlightInput.safeParse(body);
+export function isFlatFlightBody(body: unknown): boolean {
+  return !(typeof body === 'object' && body !== null && 'cabins' in body);
+}
+
+/** The body of POST/PUT /api/flights: the full schedule, or the original flat body (its airline registered on first use). */
+async function parseFlightBody(store: Store, body: unknown): Promise<Schedule> {
+  const flat = isFlatFlightBody(body);
+  const result = flat ? FlatFlightInput.safeParse(body) : FlightInput.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw invalid(['body', ...issue.path].join('.'), issue.message);
   }
-  return isFull ? (result.data as FlightInput) : fromFlatBody(result.data as FlatFlightInput);
+  if (!flat) {
+    await learnAirlines(store, [(result.data as FlightInput).airline_code]);
+    return result.data as FlightInput;
+  }
+  const input = result.data as FlatFlightInput;
+  return fromFlatBody(input, await registerAirline(store, input.airline, input.flight_number));
 }
 
 export function flightService(store: Store, clock: () => Date = () => new Date()) {
   const today = (tz = homeZone) => localDate(tz, clock());
 
   async function view(flight: Flight, date?: string): Promise<FlightView> {
+    await learnAirlines(store, [flight.airline_code]);
     const day = date ?? today(airportByCode(flight.departure_airport)?.tz);
     const sold = await store.flights.seatsSold([{ flightId: flight.id, date: day }]);
     return flightView(flight, day, sold.get(`${flight.id}|${day}`));
@@ -50,7 +60,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
       const { items, total } = await store.flights.list({
         from: query.from ? resolveAirports(query.from, 'query.from').map((a) => a.code) : undefined,
         to: query.to ? resolveAirports(query.to, 'query.to').map((a) => a.code) : undefined,
-        airlineCode: airline ? (airlineData.find((a) => [a.code, a.name_zh, a.name_en].some((n) => n.toLowerCase() === airline))?.code ?? airline.toUpperCase()) : undefined,
+        airlineCode: airline ? ((await airlineCodeFor(store, airline)) ?? airline.toUpperCase()) : undefined,
         status: query.status,
         weekday: query.date ? isoWeekday(query.date) : undefined,
         departAfter: query.depart_after,
@@ -63,6 +73,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
         limit: query.limit,
       });
       const sold = await store.flights.seatsSold(items.map((f) => ({ flightId: f.id, date })));
+      await learnAirlines(store, items.map((f) => f.airline_code));
       return { items: items.map((f) => flightView(f, date, sold.get(`${f.id}|${date}`))), total };
     },
 
@@ -82,11 +93,16 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
       const originToday = today(origins[0]!.tz);
       const date = query.date ?? originToday;
       if (date < originToday) throw invalid('query.date', `${date} is in the past (today is ${originToday} at ${origins[0]!.code})`);
-      return { date, itineraries: await searchItineraries(store.flights, origins, destinations, date, query) };
+      const originCities = new Set(origins.map((a) => a.city_en));
+      if (destinations.some((a) => originCities.has(a.city_en))) {
+        throw invalid('params.to', `"${toQuery}" is in the same city as "${fromQuery}"; choose a destination in another city`);
+      }
+      const salesOpenUntil = clock().getTime() + salesCutoffMinutes * 60_000;
+      return { date, itineraries: await searchItineraries(store, origins, destinations, date, query, salesOpenUntil) };
     },
 
     async create(body: unknown): Promise<FlightView> {
-      const input = checkSchedule(parseFlightBody(body), today());
+      const input = checkSchedule(await parseFlightBody(store, body), today());
       try {
         return await view(await store.flights.create(input, clock().toISOString()));
       } catch (error) {
@@ -97,7 +113,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
 
     async update(id: number, body: unknown): Promise<FlightView> {
       await existingFlight(id);
-      const input = checkSchedule(parseFlightBody(body), today());
+      const input = checkSchedule(await parseFlightBody(store, body), today());
       try {
         return await view((await store.flights.update(id, input, clock().toISOString()))!);
       } catch (error) {

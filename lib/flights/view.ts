@@ -1,14 +1,8 @@
 import { cabins } from '../domain/aircraft';
 import { airportByCode } from '../domain/airports';
-import { airlineData } from '../domain/data/airlines';
 import { currency } from '../domain/money';
 import { seatsLeft, type Flight, type FlightView, type SeatsSold } from '../domain/flights';
-
-const airlines = new Map(airlineData.map((airline) => [airline.code, airline]));
-
-export function airlineOf(code: string) {
-  return airlines.get(code) ?? { code, name_zh: code, name_en: code };
-}
+import { airlineOf } from './airlines';
 
 export function withSeconds(time: string): string {
   return `${time}:00`;

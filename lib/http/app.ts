@@ -10,6 +10,7 @@ import {
 } from '@azure/functions';
 import { DomainError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/store';
+import { recordException } from '../telemetry';
 import { recordRequest } from './metrics';
 import { HttpError, problemResponse, type Problem } from './problem';
 
@@ -22,7 +23,7 @@ export interface HttpFunction {
   methods: HttpMethod[];
   route: string;
   authLevel: AuthLevel;
-  /** Input bindings beyond the request, e.g. df.input.durableClient(). */
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
   extraInputs?: FunctionInput[];
   handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
 }
@@ -66,6 +67,7 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
       context.error(`${context.functionName}: database unavailable:`, error.message);
       return problemResponse(new HttpError(503, 'The database is unavailable; try again shortly').problem, { 'retry-after': '5' });
     }
+    recordException(error);
     context.error(`Unhandled error in ${context.functionName}:`, error);
     return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' });
   }
@@ -82,8 +84,8 @@ export function http(
     return response;
   };
   const { methods, route, authLevel, extraInputs } = options;
-  registrations.http.push({ name, methods, route, authLevel, ...(extraInputs && { extraInputs }), handler });
-  app.http(name, { methods, route, authLevel, ...(extraInputs && { extraInputs }), handler });
+  registrations.http.push({ name, methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
+  app.http(name, { methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
 }
 
 export function timer(name: string, options: { schedule: string; handler: TimerHandler }): void {

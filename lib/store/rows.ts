@@ -1,7 +1,7 @@
-import type { AircraftType, Cabin } from '../domain/aircraft';
+import type { Cabin } from '../domain/aircraft';
 import type { Booking, HistoryEntry, PassengerType } from '../domain/bookings';
 import { toCents, toYuan } from '../domain/money';
-import type { Flight, FlightInput, FlightStatus } from '../domain/flights';
+import type { Flight, FlightStatus, Schedule } from '../domain/flights';
 
 /** Row shapes and mapping shared by the SQLite and Azure SQL stores (same column names in both). */
 export interface FlightRow {
@@ -62,7 +62,7 @@ export function flightFromRow(row: FlightRow): Flight {
     arrival_day_offset: row.arrival_day_offset,
     duration_minutes: row.duration_minutes,
     days_of_operation: maskToDays(row.days_mask),
-    aircraft_type: row.aircraft_type as AircraftType,
+    aircraft_type: row.aircraft_type,
     status: row.status as FlightStatus,
     cabins: {
       economy: { fare: toYuan(row.economy_fare_cents), capacity: row.economy_capacity },
@@ -81,7 +81,7 @@ export const flightColumns = [
 ] as const;
 
 /** Column values for an insert or update of a flight. */
-export function flightValues(input: FlightInput & { duration_minutes: number }): Record<(typeof flightColumns)[number], string | number | null> {
+export function flightValues(input: Schedule & { duration_minutes: number }): Record<(typeof flightColumns)[number], string | number | null> {
   return {
     flight_number: input.flight_number,
     airline_code: input.airline_code,

@@ -2,7 +2,7 @@ import type { Cabin } from '../domain/aircraft';
 import type { Airport } from '../domain/airports';
 import type { Booking, BookingState, BookingStatus, HistoryEntry } from '../domain/bookings';
 import type { Airline } from '../domain/data/airlines';
-import type { Flight, FlightInput, FlightStatus, SeatsSold } from '../domain/flights';
+import type { Flight, FlightStatus, Schedule, SeatsSold } from '../domain/flights';
 
 /**
  * The repository contract. SQLite (local) and Azure SQL (cloud) implement it; nothing above it
@@ -56,8 +56,8 @@ export interface FlightRepository {
   get(id: number): Promise<Flight | undefined>;
   getByNumber(flightNumber: string): Promise<Flight | undefined>;
   /** Throws DuplicateError when the flight number exists. */
-  create(input: FlightInput & { duration_minutes: number }, now: string): Promise<Flight>;
-  update(id: number, input: FlightInput & { duration_minutes: number }, now: string): Promise<Flight | undefined>;
+  create(input: Schedule & { duration_minutes: number }, now: string): Promise<Flight>;
+  update(id: number, input: Schedule & { duration_minutes: number }, now: string): Promise<Flight | undefined>;
   /** Refuses (returns 'has_bookings') when any booking references the flight. */
   delete(id: number): Promise<'deleted' | 'not_found' | 'has_bookings'>;
   /** Seats sold per cabin, keyed by `${flightId}|${date}`. */

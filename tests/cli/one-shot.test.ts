@@ -42,8 +42,8 @@ describe('flightbook one-shot commands', () => {
   });
 
   it('book creates a booking the API can see, with the requested seat', async () => {
-    const booking = await bookJson('张三', '--seat', '31C');
-    expect(booking).toMatchObject({ status: 'confirmed', passenger_name: '张三', seat_number: '31C', flight_number: 'CA1001' });
+    const booking = await bookJson('张三', '--seat', '11C');
+    expect(booking).toMatchObject({ status: 'confirmed', passenger_name: '张三', seat_number: '11C', flight_number: 'CA1001' });
     const response = await host.fetch(`/bookings/${booking.id}`, { staff: true });
     expect(((await response.json()) as BookingView).reference).toBe(booking.reference);
   });
@@ -72,9 +72,9 @@ describe('flightbook one-shot commands', () => {
 
   it('seat changes the seat of a booking found by PNR', async () => {
     const booking = await bookJson('周九');
-    const result = await runCli(['seat', booking.reference, '40F', '--last-name', '周', '--json'], { env });
+    const result = await runCli(['seat', booking.reference, '20F', '--last-name', '周', '--json'], { env });
     expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as BookingView).seat_number).toBe('40F');
+    expect((JSON.parse(result.stdout) as BookingView).seat_number).toBe('20F');
   });
 
   it('cancel shows the refund quote and cancels with --yes', async () => {
@@ -103,11 +103,11 @@ describe('flightbook one-shot commands', () => {
   });
 
   it('a 4xx answer is the problem detail on one line, exit 1', async () => {
-    await bookJson('王二', '--seat', '45A');
-    const result = await runCli(['book', 'CA1001', '--date', tomorrow, '--passenger', '李二', '--seat', '45A'], { env });
+    await bookJson('王二', '--seat', '25A');
+    const result = await runCli(['book', 'CA1001', '--date', tomorrow, '--passenger', '李二', '--seat', '25A'], { env });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: Seat 45A is already taken/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: Seat 25A is already taken/)]);
   });
 
   it('staff commands without a key say how to give one', async () => {

@@ -24,17 +24,17 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe('flightbook booking / airline sessions (piped stdin)', () => {
   it('searches, creates a booking step by step with confirmation, asks the assistant, and exits', async () => {
-    const input = ['search PEK SHA 明天 --direct', 'create', '', '上海', '明天', '', 'CA1001', '张三', '31B', 'y', 'list', '帮我查找张三的所有预订', 'exit', ''].join('\n');
+    const input = ['search PEK SHA 明天 --direct', 'create', '', '上海', '明天', '', 'CA1001', '张三', '11B', 'y', 'list', '帮我查找张三的所有预订', 'exit', ''].join('\n');
     const result = await runCli(['booking'], { env, input });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('🎫 智能预订管理助手');
     expect(result.stdout).toMatch(/│ \d+\s+│ CA1001\s+│ 中国国际航空/);
     expect(result.stdout).toMatch(/可选座位 Free seats: 靠窗 window/);
-    expect(result.stdout).toMatch(/CA1001 PEK→SHA \S+ 08:30, economy: ¥680 × 1 = ¥680; 张三, seat 31B/);
+    expect(result.stdout).toMatch(/CA1001 PEK→SHA \S+ 08:30, economy: ¥680 × 1 = ¥680; 张三, seat 11B/);
     const pnr = /预订创建成功！预订号 PNR: (\w{6})/.exec(result.stdout)?.[1];
     expect(pnr).toBeDefined();
     const booking = (await (await host.fetch(`/bookings/reference/${pnr}?last_name=张`)).json()) as BookingView;
-    expect(booking).toMatchObject({ status: 'confirmed', seat_number: '31B', departure_date: daysFromToday(1) });
+    expect(booking).toMatchObject({ status: 'confirmed', seat_number: '11B', departure_date: daysFromToday(1) });
     if (assistantAvailable) expect(result.stdout).toContain('🤖 AI助手:');
     else expect(result.stderr).toContain('error: the assistant is not available on this server');
     expect(result.stdout.trim().endsWith('再见 Bye')).toBe(true);

@@ -49,19 +49,21 @@ describe('refund policy', () => {
 });
 
 describe('seat choice', () => {
+  const a320 = { aircraft_type: 'A320', cabins: { economy: { capacity: 150 }, business: { capacity: 8 } } };
+
   it('honours explicit seats, preferences, and keeps children out of exit rows', () => {
-    expect(chooseSeats('A320', 'economy', new Set(), [{ preference: 'aisle', passengerType: 'adult' }])).toEqual({ ok: true, seats: ['31C'] });
-    expect(chooseSeats('A320', 'economy', new Set(['31A']), [{ preference: 'window', passengerType: 'adult' }])).toEqual({ ok: true, seats: ['31F'] });
-    expect(chooseSeats('A320', 'economy', new Set(), [{ seat: '41a', passengerType: 'child' }])).toMatchObject({ ok: false, reason: 'exit_row' });
-    expect(chooseSeats('A320', 'economy', new Set(['35C']), [{ seat: '35C', passengerType: 'adult' }])).toMatchObject({ ok: false, reason: 'taken' });
-    expect(chooseSeats('A320', 'economy', new Set(), [{ seat: '2A', passengerType: 'adult' }])).toMatchObject({ ok: false, reason: 'not_in_cabin' });
-    expect(chooseSeats('A320', 'business', new Set(['1A', '1C', '1D', '1F', '2A', '2C', '2D']), [{ passengerType: 'adult' }, { passengerType: 'adult' }])).toMatchObject({ ok: false, reason: 'full' });
+    expect(chooseSeats(a320, 'economy', new Set(), [{ preference: 'aisle', passengerType: 'adult' }])).toEqual({ ok: true, seats: ['11C'] });
+    expect(chooseSeats(a320, 'economy', new Set(['11A']), [{ preference: 'window', passengerType: 'adult' }])).toEqual({ ok: true, seats: ['11F'] });
+    expect(chooseSeats(a320, 'economy', new Set(), [{ seat: '21a', passengerType: 'child' }])).toMatchObject({ ok: false, reason: 'exit_row' });
+    expect(chooseSeats(a320, 'economy', new Set(['15C']), [{ seat: '15C', passengerType: 'adult' }])).toMatchObject({ ok: false, reason: 'taken' });
+    expect(chooseSeats(a320, 'economy', new Set(), [{ seat: '2A', passengerType: 'adult' }])).toMatchObject({ ok: false, reason: 'not_in_cabin' });
+    expect(chooseSeats(a320, 'business', new Set(['1A', '1C', '1D', '1F', '2A', '2C', '2D']), [{ passengerType: 'adult' }, { passengerType: 'adult' }])).toMatchObject({ ok: false, reason: 'full' });
   });
 
   it('never gives one seat twice, whatever is taken', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 31, max: 55 }).chain((row) => fc.constantFrom(...'ABCDEF').map((l) => `${row}${l}`))), fc.integer({ min: 1, max: 9 }), (taken, party) => {
-        const choice = chooseSeats('A320', 'economy', new Set(taken), Array.from({ length: party }, () => ({ passengerType: 'adult' as const })));
+      fc.property(fc.uniqueArray(fc.integer({ min: 11, max: 35 }).chain((row) => fc.constantFrom(...'ABCDEF').map((l) => `${row}${l}`))), fc.integer({ min: 1, max: 9 }), (taken, party) => {
+        const choice = chooseSeats(a320, 'economy', new Set(taken), Array.from({ length: party }, () => ({ passengerType: 'adult' as const })));
         if (!choice.ok) return;
         expect(new Set(choice.seats).size).toBe(party);
         for (const seat of choice.seats) expect(taken).not.toContain(seat);

@@ -105,11 +105,11 @@ describe('the legacy system’s flat API', () => {
     });
     const byId = (await (await host.fetch(`/flights/${byNumber.id}`)).json()) as Record<string, unknown>;
     expect(byId.flight_number).toBe('CA1001');
-    const search = (await (await host.fetch('/flights/search/PEK/SHA')).json()) as Record<string, unknown>[];
+    const search = (await (await host.fetch(`/flights/search/PEK/SHA?date=${tomorrow}`)).json()) as Record<string, unknown>[];
     expect(search.some((f) => f.flight_number === 'CA1001' && f.price === 680 && typeof f.available_seats === 'number')).toBe(true);
   });
 
-  it('creates a flight from the seed’s flat body (staff key required)', async () => {
+  it('creates a flight from the original flat body with 200, as the original API answered (staff key required)', async () => {
     const body = {
       flight_number: 'CA9901',
       airline: '中国国际航空',
@@ -123,7 +123,7 @@ describe('the legacy system’s flat API', () => {
     };
     expect((await host.fetch('/flights', { method: 'POST', json: body })).status).toBe(401);
     const response = await host.fetch('/flights', { method: 'POST', json: body, staff: true });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(200);
     const flight = (await response.json()) as Record<string, unknown> & { cabins: Record<string, unknown> };
     expect(flight).toMatchObject({ flight_number: 'CA9901', airline_code: 'CA', price: 1280, available_seats: 150, duration_minutes: 185 });
     expect(flight.cabins.economy).toMatchObject({ fare: 1280, capacity: 150 });
@@ -155,7 +155,9 @@ describe('staff flight management', () => {
     const updated = await host.fetch(`/flights/${flight.id}?code=${host.key}`, { method: 'PUT', json: { ...full, status: 'cancelled' } });
     expect(updated.status).toBe(200);
     expect(((await updated.json()) as { status: string }).status).toBe('cancelled');
-    expect((await host.fetch(`/flights/${flight.id}`, { method: 'DELETE', staff: true })).status).toBe(204);
+    const deleted = await host.fetch(`/flights/${flight.id}`, { method: 'DELETE', staff: true });
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toEqual({ message: `Flight ${flight.id} deleted`, id: flight.id });
     await expectProblem(await host.fetch(`/flights/${flight.id}`), 404, 'params.id');
   });
 
@@ -205,15 +207,15 @@ describe('bad input gets a problem+json 4xx naming the field', () => {
 });
 
 describe('system endpoints', () => {
-  it('health reports each check and is degraded without Azure OpenAI', async () => {
+  it('health reports each check and is healthy on the documented defaults (the offline planner is not a fault)', async () => {
     const response = await host.fetch('/health');
     expect(response.status).toBe(200);
     const health = (await response.json()) as { status: string; timestamp: string; checks: Record<string, { status: string }> };
-    expect(health.status).toBe('degraded');
+    expect(health.status).toBe('healthy');
     expect(health.checks.database!.status).toBe('pass');
     expect(health.checks.migrations!.status).toBe('pass');
     expect(health.checks.storage!.status).toBe('pass');
-    expect(health.checks.ai!.status).toBe('warn');
+    expect(health.checks.ai!.status).toBe('pass');
     expect(Date.parse(health.timestamp)).not.toBeNaN();
   });
 

@@ -225,6 +225,7 @@ function objectKeysOf(file: BicepFile, expr: Node | undefined, seen = new Set<st
     return objectKeysOf(file, file.variables.get(expr.text), seen);
   }
   if (expr.type === 'parenthesized_expression') return objectKeysOf(file, expr.namedChildren[0], seen);
+  if (expr.type === 'ternary_expression') return expr.namedChildren.slice(1).flatMap((branch) => objectKeysOf(file, branch, seen));
   if (expr.type === 'call_expression' && expr.namedChildren[0]?.text === 'union') {
     const args = expr.namedChildren.find((c) => c.type === 'arguments');
     return (args?.namedChildren ?? []).flatMap((a) => objectKeysOf(file, a, seen));

@@ -164,6 +164,61 @@ describe('identity-only access to the data services', () => {
   });
 });
 
+describe('Durable Functions backend', () => {
+  const hostJson = JSON.parse(fs.readFileSync(path.join(repo, 'host.json'), 'utf8')) as {
+    extensionBundle: { id: string; version: string };
+    extensions: { durableTask?: { hubName?: string; storageProvider?: Record<string, string> } };
+  };
+  const fa = file(functionAppBicep);
+  const main = file(mainBicep);
+  const faSource = fs.readFileSync(functionAppBicep, 'utf8');
+
+  it('host.json: the hub name from DURABLE_TASK_HUB, the Azure Storage provider on the identity-based AzureWebJobsStorage, extension bundle 4.x', () => {
+    expect(hostJson.extensions.durableTask?.hubName).toBe('%DURABLE_TASK_HUB%');
+    expect(hostJson.extensions.durableTask?.storageProvider).toEqual({ type: 'AzureStorage', connectionName: 'AzureWebJobsStorage' });
+    expect(hostJson.extensionBundle).toEqual({ id: 'Microsoft.Azure.Functions.ExtensionBundle', version: '[4.*, 5.0.0)' });
+    // AzureWebJobsStorage by identity: account name + managed identity, and the blob/queue/table roles the provider needs.
+    expect(appSettingNames(fa)).toEqual(expect.arrayContaining(['AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'DURABLE_TASK_HUB']));
+    expect(faSource).not.toMatch(/AzureWebJobsStorage:\s/);
+  });
+
+  it('main.bicep offers the Durable Task Scheduler instead, as a parameter defaulting to Azure Storage', () => {
+    const backend = main.params.find((p) => p.name === 'durableBackend');
+    expect(backend).toBeDefined();
+    const source = fs.readFileSync(mainBicep, 'utf8');
+    expect(source).toMatch(/@allowed\(\[\s*'AzureStorage'\s*'DurableTaskScheduler'\s*\]\)\s*param durableBackend string = 'AzureStorage'/);
+    const dts = main.modules.find((m) => m.target === 'modules/durable-task-scheduler.bicep');
+    expect(dts?.symbol).toBe('durableTaskScheduler');
+    expect(source).toMatch(/module durableTaskScheduler 'modules\/durable-task-scheduler.bicep' = if \(durableBackend == 'DurableTaskScheduler'\)/);
+    const scheduler = file(path.join(infra, 'modules', 'durable-task-scheduler.bicep'));
+    expect(resourcesOfType(scheduler, 'Microsoft.DurableTask/schedulers')).toHaveLength(1);
+    const hub = resourcesOfType(scheduler, 'Microsoft.DurableTask/schedulers/taskHubs')[0];
+    expect(objectGet(hub?.body, ['name'])?.text).toBe('taskHubName');
+    // An empty IP allow list would refuse every caller.
+    expect(objectGet(resourcesOfType(scheduler, 'Microsoft.DurableTask/schedulers')[0]?.body, ['properties', 'ipAllowlist'])?.text).toContain("'0.0.0.0/0'");
+  });
+
+  it('with the scheduler: its connection string by identity, the provider switched by app settings, Durable Task Data Contributor for the app', () => {
+    const names = appSettingNames(fa);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'DURABLE_TASK_SCHEDULER_CONNECTION_STRING',
+        'AzureFunctionsJobHost__extensions__durableTask__storageProvider__type',
+        'AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName',
+      ]),
+    );
+    expect(faSource).toContain("'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity'");
+    expect(stringValue(objectGet(fa.variables.get('schedulerSettings'), ['AzureFunctionsJobHost__extensions__durableTask__storageProvider__type']))).toBe('azureManaged');
+    // The switch applies only with the scheduler: Azure Storage keeps host.json as it is.
+    expect(fa.variables.get('appSettings')?.text).toBe('union(baseSettings, useScheduler ? schedulerSettings : {})');
+    const roles = fs.readFileSync(path.join(infra, 'modules', 'role-assignments.bicep'), 'utf8');
+    expect(roles).toContain("durableTaskDataContributor: '0ad04412-c4d5-4796-b79c-f76d14c8d402'");
+    expect(roles).toMatch(/resource durableTaskDataContributor 'Microsoft.Authorization\/roleAssignments@2022-04-01' = if \(!empty\(durableTaskSchedulerName\)\)/);
+    expect(main.modules.find((m) => m.symbol === 'appRoles')?.passed).toContain('durableTaskSchedulerName');
+    expect(fs.readFileSync(mainBicep, 'utf8')).toContain("durableTaskSchedulerName: durableBackend == 'DurableTaskScheduler' ? durableTaskScheduler.outputs.name : ''");
+  });
+});
+
 describe('azd wiring', () => {
   const main = file(mainBicep);
 

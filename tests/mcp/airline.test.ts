@@ -95,7 +95,7 @@ describe('AirlineAgent over MCP', () => {
       client, tools, 'get_seat_map', { flight_number: 'CA1001', date },
     );
     expect(map.cabin).toBe('economy');
-    expect(map.rows[0]!.seats.map((s) => s.seat)).toEqual(['31A', '31B', '31C', '31D', '31E', '31F']);
+    expect(map.rows[0]!.seats.map((s) => s.seat)).toEqual(['11A', '11B', '11C', '11D', '11E', '11F']);
     expect(map.rows[0]!.seats[0]).toMatchObject({ position: 'window', available: true });
     expect(await callError(client, 'get_seat_map', { flight_number: 'ZZ1', date })).toMatch(/^Not found/);
   });

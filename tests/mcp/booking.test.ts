@@ -125,11 +125,11 @@ describe('BookingAgent over MCP', () => {
 
   it('change_seat moves a passenger and refuses a taken seat', async () => {
     const booking = await book('Zhou Jie');
-    const { booking: moved } = await callOk<{ booking: Booking }>(client, tools, 'change_seat', { reference: booking.reference, last_name: 'Zhou', seat: '33c' });
-    expect(moved.segments[0]!.seats[0]!.seat).toBe('33C');
-    expect((await rest(booking.id)).segments[0]!.seats[0]!.seat).toBe('33C');
+    const { booking: moved } = await callOk<{ booking: Booking }>(client, tools, 'change_seat', { reference: booking.reference, last_name: 'Zhou', seat: '13c' });
+    expect(moved.segments[0]!.seats[0]!.seat).toBe('13C');
+    expect((await rest(booking.id)).segments[0]!.seats[0]!.seat).toBe('13C');
     const other = await book('Chen Yi');
-    expect(await callError(client, 'change_seat', { reference: other.reference, last_name: 'Chen', seat: '33C' })).toMatch(/^Conflict: Seat 33C is already taken/);
+    expect(await callError(client, 'change_seat', { reference: other.reference, last_name: 'Chen', seat: '13C' })).toMatch(/^Conflict: Seat 13C is already taken/);
     expect(await callError(client, 'change_seat', { reference: other.reference, last_name: 'Chen', seat: '99Z' })).toMatch(/Input validation error/);
   });
 

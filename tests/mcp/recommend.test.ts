@@ -23,6 +23,12 @@ function itinerary(flight_number: string, departure_time: string, duration_minut
     airline: '中国国际航空',
     price: fare,
     available_seats: 10,
+    arrival_day_offset: 0,
+    id: 1,
+    status: 'active',
+    aircraft_type: 'A321',
+    created_at: '2030-01-01T00:00:00.000Z',
+    updated_at: '2030-01-01T00:00:00.000Z',
     ...(stops ? { connection: { airport: 'NKG', next_airport: 'NKG', minutes: 90, change_airport: false } } : {}),
     segments: [],
   };

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsRun, launchChromium } from '../support/chromium';
 import { startHost, type TestHost } from '../support/host';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(chromiumPath);
-if (!hasChromium) console.warn(`Swagger UI browser test skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
+const hasChromium = browserTestsRun('Swagger UI browser test');
 
 let host: TestHost;
 let browser: Browser;
@@ -13,11 +11,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!hasChromium) return;
   host = await startHost();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    // Playwright gives each launch a fresh temporary profile.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -39,5 +33,5 @@ describe('Swagger UI', () => {
     await expect.poll(() => page.getByText('Search itineraries between two cities or airports').isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/swagger-ui.png', fullPage: false });
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });

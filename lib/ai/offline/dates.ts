@@ -84,7 +84,8 @@ function fromChrono(normalised: Normalised, language: Language, today: CalendarD
       if (periodSpans.has(span) || isTimeOfDayOnly(span)) continue;
       const date = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! };
       const stated = start.isCertain('weekday') ? start.get('weekday')! : undefined;
-      const afterNext = nextWeek.first(span)?.start === 0;
+      // 下周三, next Wednesday, on Wednesday next week.
+      const afterNext = nextWeek.first(span) !== undefined;
       if (stated !== undefined && (afterNext || !start.isCertain('day') || weekday(date) !== stated)) {
         return { index: result.index, date: resolveWeekday(today, stated, afterNext) };
       }

@@ -15,6 +15,12 @@ import { namedFlight } from './named-flight';
 import { freeSeat, sideNames } from './seat-map';
 import type { BookingOrder, Intent, OptionHint, Understanding } from './types';
 import { understand } from './understanding';
+import { bookingSummary, passengersOf, priceOf } from './itinerary';
+import { replyLanguage } from './language';
+import { rulesAnswer } from './rules-answer';
+import { thisOne } from './travel-lexicon';
+import { toSimplified } from './script';
+import { mayNameSomeone, passengerPosition } from './one-passenger';
 
 type Slot = 'origin' | 'destination' | 'date' | 'reference' | 'surname' | 'seat' | 'flightNumber' | 'passengerNames';
 type Ask = Slot | 'givenName' | 'option';
@@ -110,7 +116,8 @@ function nextTask(current: DialogueTask | undefined, u: Understanding, text: str
   const intent = isRequest ? u.intent : redirect;
   const merged: DialogueTask = { ...current, ...details, ...bareAnswer(current, u, text), ...(intent && { intent }) };
   if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
-  if (u.intent === 'select' && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
+  const picks = u.intent === 'select' || u.passengerNames !== undefined;
+  if (picks && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
   return withReference(merged, text);
 }
 
@@ -133,7 +140,7 @@ function missing(task: DialogueTask): Slot | undefined {
   const present: Record<Slot, unknown> = {
     origin: task.origin,
     destination: task.destination,
-    date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber : undefined),
+    date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber ?? task.dayShift : undefined),
     reference: task.reference,
     surname,
     seat: task.seat ?? task.seatPreference,
@@ -147,15 +154,33 @@ function pick(options: FlightOption[], u: Understanding): FlightOption | undefin
   if (u.optionIndex !== undefined) return options[u.optionIndex - 1];
   if (u.flightNumber) return options.find((option) => option.flight_number === u.flightNumber || option.segments.some((s) => s.flight_number === u.flightNumber));
   if (u.optionHint) return [...options].sort(rankers[u.optionHint])[0];
+  if (u.clockTime) return atClock(options, u.clockTime);
   return undefined;
 }
 
+/** The option leaving at a time named alone: 14:00, or 两点 read as 14:00 when no flight leaves at 02:00. */
+function atClock(options: FlightOption[], time: string): FlightOption | undefined {
+  const later = `${String((Number(time.slice(0, 2)) + 12) % 24).padStart(2, '0')}${time.slice(2)}`;
+  return options.find((o) => o.departure_time === time) ?? options.find((o) => o.departure_time === later);
+}
+
+/** A date change keeps the flight: the same flight number, else the nearest departure time on the same kind of flight. */
+function sameFlight(options: FlightOption[], segment: Row): FlightOption | undefined {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const was = minutes(str(segment.departure_time));
+  const direct = options.filter((o) => o.stops === 0);
+  return options.find((o) => o.flight_number === str(segment.flight_number)) ?? [...(direct.length ? direct : options)].sort((a, b) => Math.abs(minutes(a.departure_time) - was) - Math.abs(minutes(b.departure_time) - was))[0];
+}
+
+const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Direct flights first, then by the traveller's preference (the cheapest by default). */
 const recommend = (options: FlightOption[], task: DialogueTask) =>
-  [...options].sort(rankers[task.preference && task.preference !== 'direct_only' ? task.preference : 'cheapest'])[0]!;
+  [...options].sort((a, b) => a.stops - b.stops || rankers[task.preference && task.preference !== 'direct_only' ? task.preference : 'cheapest'](a, b))[0]!;
 
 export const offlinePlanner: Planner = function* (state, text, context) {
   const u = understand(text, { now: context.now });
-  const language = hasWords(text, u) ? u.language : state.language;
+  const language = hasWords(text, u) ? replyLanguage(text, u, state) : state.language;
   const reply = (text: string, rest: Partial<Plan> = {}): Plan => ({
     language,
     reply: text,
@@ -166,6 +191,11 @@ export const offlinePlanner: Planner = function* (state, text, context) {
     ...rest,
   });
 
+  // 就要这班 / the first one looks good, book it for …: with options shown and nothing to confirm, a pick.
+  const picks = u.optionIndex !== undefined || u.clockTime !== undefined || u.passengerNames !== undefined || thisOne.some((phrase) => toSimplified(text).toLowerCase().includes(phrase));
+  const picksShown = picks && u.intent === 'confirm' && !state.proposal && !state.expired && state.options.length > 0 && state.task && familyOf(state.task.intent) === 'trip';
+  if (picksShown) u.intent = 'select';
+  if (u.intent === 'rules') return reply(rulesAnswer(u.topic!, language), { awaiting: null });
   if (u.intent === 'confirm' || u.intent === 'decline') {
     if (u.intent === 'decline') return reply(say('declined', language), { awaiting: null, task: undefined });
     return reply(state.expired ? say('expired', language) : say('nothingToConfirm', language), { awaiting: null });
@@ -180,7 +210,7 @@ export const offlinePlanner: Planner = function* (state, text, context) {
   if (!task) return reply(say(u.intent === 'select' ? 'askWhichOption' : 'notUnderstood', language), { awaiting: null });
   const slot = missing(task);
   if (slot) return reply(say(questions[slot], language), { task: { ...task, asked: slot } });
-  const turn = new Turn(state, task, u, language, context);
+  const turn = new Turn(state, task, u, language, context, text);
   return yield* turn.run();
 };
 
@@ -192,6 +222,7 @@ class Turn {
     private readonly u: Understanding,
     private readonly language: Language,
     private readonly context: PlanContext,
+    private readonly text: string,
   ) {}
 
   *run(): Step<Plan> {
@@ -235,7 +266,8 @@ class Turn {
         : yield* this.context.call('airline', 'search_flights', args);
     if (isError) return { options: [], results: [], failure: result };
     this.task = { ...this.task, searchKey, chosen: undefined };
-    const results = optionsOf(result, this.task.partySize ?? 1);
+    const arriveBy = this.task.arriveBefore;
+    const results = optionsOf(result, this.task.partySize ?? 1).filter((o) => !arriveBy || (o.arrival_time >= o.departure_time && o.arrival_time <= arriveBy));
     return { options: results.slice(0, optionsShown), results };
   }
 
@@ -244,10 +276,12 @@ class Turn {
     if (failure) return this.failed(failure);
     if (!options.length) return this.plan(say('noFlights', this.language), { options });
     const best = recommend(options, this.task);
+    this.task = { ...this.task, chosen: best };
     return this.plan([optionList(options, this.language), say('recommended', this.language, { index: best.index, flight: best.flight_number }), say('pickToBook', this.language)].join('\n'), { options });
   }
 
   private *book(): Step<Plan> {
+    if (this.task.legs && this.task.legs.length > 1) return yield* this.bookLegs();
     const search = yield* this.options();
     if (search.failure) return this.failed(search.failure);
     const { flightNumber } = this.u;
@@ -277,9 +311,10 @@ class Turn {
       this.task.asked = 'passengerNames';
       return this.plan(`${shown}\n${say('askPassengerName', this.language)}`, { options });
     }
-    const price = chosen.fare_per_passenger * names.length;
+    const passengers = passengersOf(names, this.task.passengers);
+    const price = priceOf([chosen], passengers);
     const args = {
-      passengers: names.map((name) => ({ name })),
+      passengers,
       segments: chosen.segments.map((segment) => ({
         flight_number: segment.flight_number,
         date: segment.date,
@@ -289,9 +324,43 @@ class Turn {
       })),
       hold: false,
     };
-    const summary = proposalText.create_booking[this.language](chosen, names, price);
+    const summary = bookingSummary([chosen], passengers, price, this.language);
     return this.propose('booking', 'create_booking', args, summary, {
       price, options, lead: shown, confirm: say('confirmBooking', this.language), seats: this.task.seat ? [this.task.seat] : undefined,
+    });
+  }
+
+  /** A round trip or multi-city trip: every leg searched, the best of each proposed together as one booking. */
+  private *bookLegs(): Step<Plan> {
+    const legs = this.task.legs!;
+    const chosen: FlightOption[] = [];
+    const lists: string[] = [];
+    for (const [i, leg] of legs.entries()) {
+      const args = searchArguments({ ...this.task, origin: leg.origin, destination: leg.destination, date: leg.date, timeWindow: undefined });
+      const { isError, result } = yield* this.context.call('airline', 'search_flights', args);
+      if (isError) return this.failed(result);
+      const options = optionsOf(result, this.task.partySize ?? 1).slice(0, optionsShown);
+      const heading = say('leg', this.language, { n: i + 1 });
+      if (!options.length) return this.plan(`${heading}: ${say('noFlights', this.language)}`, { options: [] });
+      const best = recommend(options, this.task);
+      chosen.push(best);
+      lists.push(`${heading} — ${optionList(options, this.language)}\n${say('recommended', this.language, { index: best.index, flight: best.flight_number })}`);
+    }
+    const shown = lists.join('\n');
+    const names = this.task.passengerNames ?? [];
+    if (!names.length || names.length < (this.task.partySize ?? 1)) {
+      this.task = { ...this.task, asked: 'passengerNames' };
+      return this.plan(`${shown}\n${say('askPassengerName', this.language)}`, { options: chosen });
+    }
+    const passengers = passengersOf(names, this.task.passengers);
+    const price = priceOf(chosen, passengers);
+    const args = {
+      passengers,
+      segments: chosen.flatMap((option) => option.segments.map((segment) => ({ ...segment, cabin: option.cabin }))),
+      hold: false,
+    };
+    return this.propose('booking', 'create_booking', args, bookingSummary(chosen, passengers, price, this.language), {
+      price, options: chosen, lead: shown, confirm: say('confirmBooking', this.language),
     });
   }
 
@@ -347,18 +416,19 @@ class Turn {
 
   private *changeSeat(): Step<Plan> {
     const identity = this.identity();
-    const seat = this.task.seat ?? (yield* this.freeSeat());
+    const needsBooking = this.task.seat === undefined || mayNameSomeone(this.text, this.u);
+    const current = needsBooking ? yield* this.booking() : undefined;
+    if (current && 'answer' in current) return current.answer;
+    const passenger = current ? passengerPosition(current.booking, this.text, this.u) : undefined;
+    const seat = this.task.seat ?? (yield* this.freeSeat(current!.segment));
     if (typeof seat !== 'string') return seat;
-    return this.propose('booking', 'change_seat', { ...identity, seat }, proposalText.change_seat[this.language](identity.reference, seat), {
+    return this.propose('booking', 'change_seat', { ...identity, seat, ...(passenger && { passenger }) }, proposalText.change_seat[this.language](identity.reference, seat), {
       seats: [seat], confirm: proposalText.confirmChange[this.language],
     });
   }
 
   /** 换个靠窗的座位: the frontmost free seat on that side in the booking's cabin, from the seat map. */
-  private *freeSeat(): Step<string | Plan> {
-    const current = yield* this.booking();
-    if ('answer' in current) return current.answer;
-    const { segment } = current;
+  private *freeSeat(segment: Row): Step<string | Plan> {
     const side = this.task.seatPreference!;
     const map = yield* this.context.call('airline', 'get_seat_map', { flight_number: str(segment.flight_number), date: str(segment.date), cabin: str(segment.cabin || 'economy') });
     if (map.isError) return this.failed(map.result);
@@ -370,7 +440,7 @@ class Turn {
     const current = yield* this.booking();
     if ('answer' in current) return current.answer;
     const { booking, segment } = current;
-    const date = this.task.date ?? str(segment.date);
+    const date = this.task.dayShift ? shiftDate(str(segment.date), this.task.dayShift) : this.task.date ?? str(segment.date);
     this.task = {
       ...this.task,
       date,
@@ -381,7 +451,7 @@ class Turn {
     };
     const { options, failure } = yield* this.options();
     if (failure) return this.failed(failure);
-    const chosen = pick(options, this.u) ?? (this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined) ?? recommend(options, this.task);
+    const chosen = pick(options, this.u) ?? (this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined) ?? sameFlight(options, segment);
     if (!chosen) return this.plan(say('noFlights', this.language), { options });
     const args = { ...identity, new_flight_number: chosen.flight_number, new_date: chosen.date };
     const quote = yield* this.context.call('booking', 'change_flight', { ...args, dry_run: true });

@@ -61,7 +61,7 @@ function givenStopAt(text: string, index: number): boolean {
 }
 
 /** Surname + one or two given characters at `index`, stopping where a known word begins. */
-function zhNameAt(text: string, index: number, places: readonly Span[]): (Found & { surname: string }) | undefined {
+export function zhNameAt(text: string, index: number, places: readonly Span[]): (Found & { surname: string }) | undefined {
   if (within(index, places) || zhNotNames.matchAt(text, index)) return undefined;
   const surname = surnames.matchAt(text, index);
   if (!surname) return undefined;
@@ -81,7 +81,7 @@ function titleCase(words: string[]): string {
  * Up to three name words at `index`: all capitalised, or all lower case starting with a pinyin surname.
  * A day or month counts only before another name word: "for Sun Qi" is a name, "for Sun" a day.
  */
-function latinNameAt(text: string, index: number, places: readonly Span[]): Found | undefined {
+export function latinNameAt(text: string, index: number, places: readonly Span[]): Found | undefined {
   const words: string[] = [];
   const ends: number[] = [];
   const pattern = /[A-Za-z][A-Za-z'-]*/y;

@@ -20,6 +20,7 @@ export type Intent =
   | 'decline'
   | 'inform' // only supplies details (两个人，商务舱 / 明天 / 张三), e.g. answering a question
   | 'off_topic'
+  | 'rules' // a question about the rules (fees, baggage, check-in), asked without a booking
   | 'unknown';
 
 export type TimeWindowLabel = 'early_morning' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
@@ -80,6 +81,18 @@ export interface Understanding {
   optionIndex?: number;
   optionHint?: OptionHint;
   maxStops?: 0 | 1;
+  /** Everyone travelling with their passenger type, when the message lists them (ages decide the type). */
+  passengers?: { name: string; type: 'adult' | 'child' | 'infant' }[];
+  /** Latest arrival, 'HH:MM' (中午前到, arrive by noon). */
+  arriveBefore?: string;
+  /** A departure time named alone (the 12:00 one): picks among the options shown. */
+  clockTime?: string;
+  /** Every flight of a round trip or multi-city trip, in order (two or more). */
+  legs?: { origin: string[]; destination: string[]; date: string }[];
+  /** Days to move a booking by (晚一天 +1, a day earlier -1). */
+  dayShift?: number;
+  /** What a rules question is about. */
+  topic?: 'cancellation' | 'change' | 'baggage' | 'check_in';
   /** Cancellation reason, when one is given. */
   reason?: string;
 }

@@ -5,9 +5,15 @@ import { extractPeople } from './names';
 import { detectLanguage, mask, normalise } from './normalise';
 import { extractOptionIndex, extractPartySize } from './numbers';
 import { extractDateRange } from './periods';
+import { extractClock } from './clock';
+import { extractParty } from './party';
+import { extractDayShift, extractLegs } from './legs';
 import { extractPlaces } from './places';
+import { readTopic } from './topics';
+import { toSimplified } from './script';
 import { extractReason, extractSlots } from './slots';
-import type { Understanding, UnderstandContext } from './types';
+import type { TimeWindow, TimeWindowLabel, Understanding, UnderstandContext } from './types';
+import type { Traveller } from './party';
 
 export type * from './types';
 
@@ -25,9 +31,50 @@ function signalsOf(present: Details): Signals {
     place: present.origin !== undefined || present.destination !== undefined,
     date: present.date !== undefined,
     tripDetails: tripFields.some((field) => present[field] !== undefined),
-    option: present.optionIndex !== undefined || present.optionHint !== undefined,
+    option: present.optionIndex !== undefined || present.optionHint !== undefined || present.clockTime !== undefined,
     details: Object.keys(present).length > 0,
   };
+}
+
+/** A clock bound narrows the time of day a phrase (下午) gave: 下午三点以后 departs after 15:00. */
+function clockDetails(lower: string, extracted: TimeWindow | undefined): Pick<Details, 'timeWindow' | 'arriveBefore' | 'clockTime'> {
+  const clock = extractClock(lower);
+  const bounded = clock.departAfter || clock.departBefore;
+  const from = clock.departAfter ?? '00:00';
+  const to = clock.departBefore ?? '23:59';
+  // 中午前到 bounds the arrival and 下午两点那班 names a flight: neither is a departure window.
+  const window = bounded ? { label: windowLabel(from), from, to } : clock.arriveBefore || clock.at ? undefined : extracted;
+  return {
+    timeWindow: window,
+    ...(clock.arriveBefore && { arriveBefore: clock.arriveBefore }),
+    ...(clock.at && !bounded && { clockTime: clock.at }),
+  };
+}
+
+const windowLabel = (from: string): TimeWindowLabel => (from < '12:00' ? 'morning' : from < '18:00' ? 'afternoon' : 'evening');
+
+/** Several travellers listed with relations or ages replace the names the markers found; their types stay. */
+function partyDetails(party: Traveller[], names: string[] | undefined): Pick<Details, 'passengers' | 'passengerNames' | 'partySize'> {
+  if (!party.length || party.length < (names?.length ?? 0)) return {};
+  if (party.length === 1 && !names?.length && party[0]!.type === 'adult') return { passengerNames: [party[0]!.name] };
+  return { passengers: party, passengerNames: party.map((p) => p.name), partySize: party.length };
+}
+
+/**
+ * What the details say about the request beyond its phrases: names with a route mean booking, not just
+ * looking; a booking with a new day means moving it; a rules question or a hotel is no trip at all.
+ */
+function refineIntent(intent: Understanding['intent'], present: Details, lower: string): { intent: Understanding['intent']; topic?: Understanding['topic'] } {
+  const trip = Boolean(present.origin || present.destination || present.date || present.passengerNames || present.legs);
+  const topic = readTopic(lower, intent, { booking: Boolean(present.reference), trip });
+  if (topic) return topic;
+  if (present.reference && (present.date || present.dayShift) && !present.origin && ['booking_details', 'search', 'book', 'inform'].includes(intent)) return { intent: 'change_flight' };
+  if (present.reference && (present.seat || present.seatPreference) && ['booking_details', 'search', 'book', 'inform', 'change_flight'].includes(intent)) return { intent: 'change_seat' };
+  const aboutFlights = present.origin || present.destination;
+  if ((intent === 'search' || intent === 'recommend') && aboutFlights && (present.passengerNames || present.legs)) return { intent: 'book' };
+  // 我想去上海 / I want to go to Shenzhen: a trip starts with where to.
+  if ((intent === 'unknown' || intent === 'inform') && present.destination && !present.origin && !present.reference) return { intent: 'book' };
+  return { intent };
 }
 
 /**
@@ -36,10 +83,12 @@ function signalsOf(present: Details): Signals {
  */
 export function understand(message: string, context: UnderstandContext): Understanding {
   const language = detectLanguage(message);
-  const normalised = normalise(message);
+  const normalised = normalise(toSimplified(message));
   const { lower } = normalised;
   const { route, spans } = extractPlaces(normalised);
   const { people, spans: nameSpans } = extractPeople(normalised, spans);
+  const slots = extractSlots(lower);
+  const party = extractParty(normalised.text, spans);
   const reference = extractReference(normalised);
   const timeZone = context.timeZone ?? defaultTimeZone;
   const date = extractDate(mask(normalised, nameSpans), language, context.now, timeZone);
@@ -47,9 +96,11 @@ export function understand(message: string, context: UnderstandContext): Underst
     ...route,
     date,
     dateRange: date ? undefined : extractDateRange(lower, context.now, timeZone),
-    ...extractSlots(lower),
+    ...slots,
+    ...clockDetails(lower, slots.timeWindow),
     partySize: extractPartySize(lower),
     ...people,
+    ...partyDetails(party, people.passengerNames),
     reference,
     flightNumber: extractFlightNumber(normalised, reference),
     seat: extractSeat(normalised),
@@ -61,7 +112,14 @@ export function understand(message: string, context: UnderstandContext): Underst
   if (capitals && !looksLikeFlight(capitals) && manageIntents.includes(decideIntent(lower, signalsOf({ ...present, reference: capitals })))) {
     present.reference = capitals;
   }
-  const intent = decideIntent(lower, signalsOf(present));
-  const reason = intent === 'cancel' ? extractReason(normalised.text) : undefined;
-  return { language, intent, ...present, ...(reason && { reason }) };
+  const legs = extractLegs(lower, { language, now: context.now, timeZone });
+  if (legs) Object.assign(present, { legs, origin: legs[0]!.origin, destination: legs[0]!.destination, date: legs[0]!.date });
+  const dayShift = present.reference ? extractDayShift(lower) : undefined;
+  if (dayShift) {
+    present.dayShift = dayShift;
+    delete present.date;
+  }
+  const read = refineIntent(decideIntent(lower, signalsOf(present)), present, lower);
+  const reason = read.intent === 'cancel' ? extractReason(normalised.text) : undefined;
+  return { language, ...read, ...present, ...(reason && { reason }) };
 }

@@ -18,7 +18,7 @@ import {
   LastNameQuery,
   ReferenceParams,
 } from '../../domain/booking-schemas';
-import { FlightCreateBody, FlightListQuery, FlightView, SearchQuery } from '../../domain/flights';
+import { DeletedMessage, FlightCreateBody, FlightListQuery, FlightView, SearchQuery } from '../../domain/flights';
 import { Itinerary } from '../../flights/search';
 import { Conversation, Health, HistoryEntry, InstanceLinks, InstanceStatus, McpHeaders, SeatMap, Stats, TurnResult, WriteHeaders } from './schemas';
 
@@ -179,7 +179,10 @@ export const operations: Record<string, Operation> = {
     summary: 'Create a flight schedule (staff)',
     description: 'The full schedule body, or the legacy flat body (`price`, `available_seats`).',
     body: FlightCreateBody,
-    responses: { 201: { description: 'Created', schema: FlightView, headers: { location: 'URL of the new flight' } } },
+    responses: {
+      200: { description: 'Created from the original flat body (the original API answered 200)', schema: FlightView, headers: { location: 'URL of the new flight' } },
+      201: { description: 'Created from the full schedule body', schema: FlightView, headers: { location: 'URL of the new flight' } },
+    },
     problems: [409, 422],
   },
   'flights-update': {
@@ -194,7 +197,7 @@ export const operations: Record<string, Operation> = {
     tag: 'flights',
     summary: 'Delete a flight without bookings (staff)',
     params: FlightIdParams,
-    responses: { 204: { description: 'Deleted' } },
+    responses: { 200: { description: 'Deleted (a JSON message, as the original API answered)', schema: DeletedMessage } },
     problems: [404, 409],
   },
   'airports-list': {
@@ -211,7 +214,10 @@ export const operations: Record<string, Operation> = {
     description: 'The full body (passengers, segments, `hold`) or the legacy flat body (`passenger_name`, `flight_number`, `departure_date`).',
     headers: WriteHeaders.pick({ 'idempotency-key': true }),
     body: BookingCreateBody,
-    responses: { 201: { ...booking('Created (or replayed)'), headers: { ...bookingWritten, location: 'URL of the new booking' } } },
+    responses: {
+      200: { ...booking('Created (or replayed) from the original flat body (the original API answered 200)'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
+      201: { ...booking('Created (or replayed) from the full body'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
+    },
     problems: [404, 409, 422],
   },
   'bookings-list': {
@@ -391,5 +397,12 @@ export const operations: Record<string, Operation> = {
     params: z.object({ asset: z.string().describe('File name in swagger-ui-dist, e.g. swagger-ui.css') }),
     responses: { 200: { description: 'The file', contentType: '*/*' } },
     problems: [404],
+  },
+  web: {
+    tag: 'system',
+    summary: 'The web app for travellers and the agent desk (index.html for any path without an extension)',
+    params: z.object({ path: z.string().describe('A file of the built app, e.g. assets/index-…js; empty for the page') }),
+    responses: { 200: { description: 'The file', contentType: '*/*' } },
+    problems: [404, 503],
   },
 };

@@ -1,0 +1,18 @@
+/**
+ * How long and how big each bench section runs. `BENCH_SMOKE=1` (the test suite's smoke run) runs every
+ * section for about a second on small sizes: it proves the bench works, its figures mean nothing.
+ */
+const smoke = process.env.BENCH_SMOKE === '1';
+
+export const bench = {
+  smoke,
+  /** Seconds per load run. */
+  seconds: Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 10)),
+  /** Process launches per cold-start figure (the median is reported). */
+  launches: smoke ? 1 : 7,
+  /** Flights seeded for the large-network search. */
+  largeNetworkFlights: smoke ? 300 : 20_000,
+  /** Conversations in flight at once, and conversations created for the memory figure. */
+  concurrentConversations: smoke ? 4 : 20,
+  conversationsForMemory: smoke ? 8 : 2_000,
+};

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError } from '../../lib/durable/errors';
+import { type DurableStore, finished, type InstancePatch, type InstanceRow } from './store';
+
+/**
+ * - written: stored.
+ * - signalled: not stored because someone touched the row (a message was posted); still ours — read the inbox and go on.
+ * - lost: another worker holds the instance now.
+ */
+export type WriteResult = 'written' | 'signalled' | 'lost';
+
+/** The right to run one instance: ETag-guarded writes of its row, renewed before `leaseUntil`. */
+export class Lease {
+  private constructor(
+    private readonly store: DurableStore,
+    readonly owner: string,
+    public row: InstanceRow,
+    private etag: string,
+    private readonly leaseMs: number,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** Takes the lease when it is free or expired; undefined when the instance is finished, missing or busy. */
+  static async acquire(store: DurableStore, instanceId: string, leaseMs: number, clock: () => Date): Promise<Lease | undefined> {
+    for (;;) {
+      const stored = await store.read(instanceId);
+      if (!stored || finished.includes(stored.row.runtimeStatus)) return undefined;
+      if (stored.row.leaseOwner && stored.row.leaseUntil > clock().toISOString()) return undefined;
+      const lease = new Lease(store, randomUUID(), stored.row, stored.etag, leaseMs, clock);
+      try {
+        lease.etag = await store.update(instanceId, lease.renewal(), stored.etag);
+        lease.row = { ...lease.row, ...lease.renewal() };
+        return lease;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+
+  renewal(): InstancePatch {
+    const until = new Date(this.clock().getTime() + this.leaseMs).toISOString();
+    // While leased the instance is due at the lease's expiry: if this worker dies, the poller takes over then.
+    return { leaseOwner: this.owner, leaseUntil: until, wakeAt: until };
+  }
+
+  get expiresSoon(): boolean {
+    return new Date(this.row.leaseUntil).getTime() - this.clock().getTime() < this.leaseMs / 2;
+  }
+
+  async write(patch: InstancePatch): Promise<WriteResult> {
+    try {
+      this.etag = await this.store.update(this.row.instanceId, patch, this.etag);
+      this.row = { ...this.row, ...patch };
+      return 'written';
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    const current = await this.store.read(this.row.instanceId);
+    if (!current || current.row.leaseOwner !== this.owner) return 'lost';
+    this.row = current.row;
+    this.etag = current.etag;
+    return 'signalled';
+  }
+
+  /** Writes the patch, retrying over signals; false when the lease is lost. */
+  async save(patch: InstancePatch): Promise<boolean> {
+    for (;;) {
+      const result = await this.write(patch);
+      if (result !== 'signalled') return result === 'written';
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type http from 'node:http';
+import type { FunctionInput } from '@azure/functions';
+import type { Config } from '../../lib/config';
+import { endpointFrom } from '../../lib/durable/tables';
+import type { LocalHostOptions } from '../server';
+import { apiRequest, type DurableExtension, hubNameFrom, startDurableExtension, usesDurableFunctions, webhookPath, writeApiResponse } from './extension';
+
+const isDurableClient = (binding: FunctionInput) => binding.type === 'durableClient' || binding.type === 'orchestrationClient';
+
+/**
+ * Starts the Durable Task stand-in when the function app uses Durable Functions: the hub name from
+ * host.json (else DURABLE_TASK_HUB), the orchestration tables in the configured storage.
+ */
+export async function startLocalDurable(settings: Config, apiKey: string, appDirectory = process.cwd()) {
+  if (!usesDurableFunctions()) return undefined;
+  const extension = await startDurableExtension({
+    storage: endpointFrom(settings),
+    hubName: hubNameFrom(appDirectory) || settings.taskHub,
+    origin: `http://localhost:${settings.port}`,
+    key: apiKey,
+  });
+  return { extension, hostOptions: durableHostOptions(() => extension), stop: () => extension.stop() };
+}
+
+/** What the local host serves for the extension: the durable client binding's data and the management webhooks. */
+export function durableHostOptions(extension: () => DurableExtension): Pick<LocalHostOptions, 'inputs' | 'systemRoutes'> {
+  return {
+    inputs: (binding) => (isDurableClient(binding) ? extension().clientBindingData() : undefined),
+    systemRoutes: [
+      {
+        prefix: `${webhookPath}/`,
+        async handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse, url: URL) {
+          writeApiResponse(outgoing, await extension().api.handle(await apiRequest(incoming, url, `${webhookPath}/`)));
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Phrase tables for what travellers say beyond the core lexicon (lexicon.ts): clock times, parties
+ * with relations and ages, round trips, questions about the rules and requests the assistant does not
+ * serve. Text is simplified Chinese (script.ts converts traditional first) and lower-case Latin.
+ */
+import type { ClockConstraints } from './clock';
+
+export const zhDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** A period before a Chinese clock time: 下午三点 is 15:00. */
+export const clockPeriods: { zh: Record<string, 'am' | 'pm'> } = {
+  zh: { 凌晨: 'am', 早上: 'am', 上午: 'am', 清晨: 'am', 早晨: 'am', 中午: 'pm', 下午: 'pm', 傍晚: 'pm', 晚上: 'pm', 晚: 'pm', 夜里: 'pm' },
+};
+
+export const clockBounds = {
+  zhAfter: ['以后', '之后', '以後', '后', '过后', '起'],
+  zhBefore: ['以前', '之前', '前'],
+  enAfter: ['after', 'not before', 'later than', 'from', 'no earlier than'],
+  enBefore: ['before', 'by', 'no later than', 'not after', 'until', 'till'],
+  /** Words that make a bound about the arrival: 中午前到, be in Beijing before noon, arrive by 12. */
+  arrival: ['到', '落地', '抵达', '到达', 'arrive', 'land', 'be in', 'be at', 'get to', 'get there'],
+};
+
+/** Bounds named without a clock time. */
+export const clockHalves: { phrase: string; bounds: ClockConstraints }[] = [
+  { phrase: '中午前要到', bounds: { arriveBefore: '12:00' } },
+  { phrase: '中午前到', bounds: { arriveBefore: '12:00' } },
+  { phrase: '中午以前到', bounds: { arriveBefore: '12:00' } },
+  { phrase: '中午之前到', bounds: { arriveBefore: '12:00' } },
+  { phrase: '中午前', bounds: { departBefore: '12:00' } },
+  { phrase: '中午以后', bounds: { departAfter: '12:00' } },
+  { phrase: '中午之后', bounds: { departAfter: '12:00' } },
+];
+
+/** Words before a co-traveller's name; `type` when the word alone decides it (宝宝, baby). */
+export const companionWords: { phrase: string; type?: 'infant' }[] = [
+  ...['老公', '丈夫', '老婆', '妻子', '太太', '爱人', '老伴儿', '老伴', '妈妈', '母亲', '爸爸', '父亲', '儿子', '女儿', '孩子', '小孩', '孙子', '孙女', '外孙', '外孙女',
+    '同事', '朋友', '同学', '哥哥', '姐姐', '弟弟', '妹妹', '她叫', '他叫', '还有', '带着', '带', '我是', '我叫', '叫', '：', ':', '、', '和', '跟', '与', '及', '，'].map((phrase) => ({ phrase })),
+  ...['宝宝', '婴儿', '小宝宝'].map((phrase) => ({ phrase, type: 'infant' as const })),
+  ...['wife', 'husband', 'son', 'daughter', 'kids', 'kid', 'children', 'child', 'grandson', 'granddaughter', 'friend', 'colleague', 'mother', 'father', 'mum', 'mom', 'dad',
+    'me,', 'me (', 'i am', "i'm", 'and', ',', ':', '(', 'plus'].map((phrase) => ({ phrase })),
+  ...['baby', 'infant', 'newborn'].map((phrase) => ({ phrase, type: 'infant' as const })),
+];
+
+/** Ages in years below which a passenger pays the child or infant fare (CAAC: under 2 infant, under 12 child). */
+export const infantUnderYears = 2;
+export const childUnderYears = 12;
+
+export type RulesTopic = 'cancellation' | 'change' | 'baggage' | 'check_in';
+
+/** What a question about the rules is about; asked without a booking, it is answered from the rules themselves. */
+export const rulesTopics: [phrase: string, topic: RulesTopic][] = [
+  ...['退票', '退款', '取消', '手续费', '退钱', '扣多少', '扣钱', 'refund', 'cancel', 'cancellation', 'money back', 'lose'].map((p): [string, RulesTopic] => [p, 'cancellation']),
+  ...['改签', '改期', '改日期', '改时间', '改航班', 'change my flight', 'change the date', 'change fee', 'change a flight', 'change my booking', 'reschedule'].map((p): [string, RulesTopic] => [p, 'change']),
+  ...['行李', '托运', '手提', '随身', 'baggage', 'luggage', 'carry-on', 'carry on', 'suitcase', 'bags'].map((p): [string, RulesTopic] => [p, 'baggage']),
+  ...['值机', '登机口', '提前多久', '提前多长', '到机场', 'check in', 'check-in', 'checkin', 'boarding gate', 'get to the airport', 'arrive at the airport'].map((p): [string, RulesTopic] => [p, 'check_in']),
+];
+
+/** A question rather than a request: 吗, 多少, how much, can I… (a request such as 我要退票 has none). */
+export const questionMarkers = ['吗', '?', '多少', '怎么', '如何', '是否', '能不能', '可不可以', '多久', '多长', '什么', '规定', '政策', '限制', '额度',
+  'how', 'what', 'when', 'can i', 'is there', 'do i', 'does', 'policy', 'rules', 'allowance', 'if i'];
+
+/** Requests the assistant does not serve: hotels, cars, trains, visas… (politely declined, nothing searched). */
+export const outOfScope = [
+  '酒店', '宾馆', '饭店', '住宿', '民宿', '租车', '租辆车', '租一辆车', '出租车', '打车', '叫车', '网约车', '签证', '护照办理', '高铁', '火车', '动车', '门票', '演唱会', '保险', '餐厅', '订餐', '订座位吃饭',
+  'hotel', 'hostel', 'airbnb', 'rental car', 'car rental', 'rent a car', 'hire a car', 'taxi', 'cab', 'uber', 'visa', 'train', 'insurance', 'restaurant', 'table for', 'dinner', 'concert', 'tickets for',
+];
+
+/** Where one leg of a trip ends and the next begins. */
+export const legBreaks = /[，,;；。]|(?=\b(?:then|and back|and come back|and return|returning|back on)\b)|(?=再|然后)/;
+/** A leg that goes back: 周五回北京, back on Friday, returning Friday. */
+export const returnWords = /回|返回|\bback\b|\breturn(?:ing)?\b(?! ticket)/;
+/** A whole trip there and back: 往返, 来回, round trip, return ticket. */
+export const roundTripWords = /往返|来回|round[- ]?trip|return ticket|return flight/;
+/** Two days in one clause: 明天和后天, Monday next week to Thursday next week. */
+export const dateJoiners = /和|至|\band\b|\bto\b/;
+
+/** Moving a booking by days: 提前一天, 晚一天, a day earlier, push back by one day. */
+export const dayShiftPatterns: [pattern: RegExp, sign: 1 | -1][] = [
+  [/(?:提前|早)(\d|[一二两三四五六七])天/, -1],
+  [/(?:推迟|延后|延期|推后|晚)(\d|[一二两三四五六七])天/, 1],
+  [/\b(a|one|two|three|four|five|\d)\s+days?\s+(?:earlier|sooner|before)\b/, -1],
+  [/\b(a|one|two|three|four|five|\d)\s+days?\s+later\b/, 1],
+  [/\bback by\s+(a|one|two|three|\d)\s+days?\b/, 1],
+  [/\bforward by\s+(a|one|two|three|\d)\s+days?\b/, -1],
+];
+export const countWords: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+
+/** Taking the flight just recommended: 就要这班, I'll take that one (a bare yes with nothing proposed is not a pick). */
+export const thisOne = ['就订这个', '就这个', '就它了', '就这班', '就要这班', '要这班', '这班吧', '就要这个', 'that one', 'this one', 'that flight', 'this flight'];
