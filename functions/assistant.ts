@@ -6,24 +6,12 @@
  */
 import * as df from 'durable-functions';
 import { z } from 'zod';
-import type { InvocationContext } from '@azure/functions';
 import { conversations } from '../agents/orchestrator';
-import { durable } from '../app/services';
-import { engineClient, type ConversationClient } from '../lib/durable/sdk-bridge';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type Role } from '../lib/ai/conversation';
 import { http, json, type AuthLevel } from '../lib/http/app';
 import { parse, readJson } from '../lib/http/validate';
 
 export const ConversationParams = z.object({ id: ConversationId });
-
-/** The durable client binding; until the local host provides it, the project's engine behind the same calls. */
-function clientOf(context: InvocationContext): ConversationClient {
-  try {
-    return df.getClient(context);
-  } catch {
-    return engineClient(durable());
-  }
-}
 
 /** The two faces of the API: function names start with `prefix`, routes with `base`. */
 const variants: { role: Role; prefix: string; base: string; authLevel: AuthLevel }[] = [
@@ -41,7 +29,7 @@ for (const { role, prefix, base, authLevel } of variants) {
     authLevel,
     extraInputs,
     handler: async (_request, context) => {
-      const conversation = await conversations.start(clientOf(context), role);
+      const conversation = await conversations.start(df.getClient(context), role);
       return json(conversation, { status: 201, headers: { location: `/api/${base}/conversations/${conversation.id}` } });
     },
   });
@@ -53,7 +41,7 @@ for (const { role, prefix, base, authLevel } of variants) {
     extraInputs,
     handler: async (request, context) => {
       const { id } = parse(ConversationParams, request.params, 'params', 404);
-      return json(await conversations.get(clientOf(context), id, role));
+      return json(await conversations.get(df.getClient(context), id, role));
     },
   });
 
@@ -65,7 +53,7 @@ for (const { role, prefix, base, authLevel } of variants) {
     handler: async (request, context) => {
       const { id } = parse(ConversationParams, request.params, 'params', 404);
       const { text, message_id } = parse(MessageBody, await readJson(request), 'body');
-      return json(await conversations.message(clientOf(context), id, text, role, message_id));
+      return json(await conversations.message(df.getClient(context), id, text, role, message_id));
     },
   });
 
@@ -77,7 +65,7 @@ for (const { role, prefix, base, authLevel } of variants) {
     handler: async (request, context) => {
       const { id } = parse(ConversationParams, request.params, 'params', 404);
       const { accept, message_id } = parse(ConfirmBody, await readJson(request), 'body');
-      return json(await conversations.confirm(clientOf(context), id, accept, role, message_id));
+      return json(await conversations.confirm(df.getClient(context), id, accept, role, message_id));
     },
   });
 
@@ -88,7 +76,7 @@ for (const { role, prefix, base, authLevel } of variants) {
     extraInputs,
     handler: async (request, context) => {
       const { text, conversation_id, message_id } = parse(ChatBody, await readJson(request), 'body');
-      return json(await conversations.chat(clientOf(context), text, role, conversation_id, message_id));
+      return json(await conversations.chat(df.getClient(context), text, role, conversation_id, message_id));
     },
   });
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DurableOrchestrationStatus } from 'durable-functions';
+import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 import type { Role, TurnResult } from '../../lib/ai/conversation';
-import type { ConversationClient as DurableClient } from '../../lib/durable/sdk-bridge';
 import { HttpError } from '../../lib/http/problem';
 import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
 import { initialState, customStatusOf, type ConversationStatus } from './state';
