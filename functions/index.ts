@@ -7,6 +7,5 @@ import './bookings';
 import './docs';
 import './flights';
 import './mcp';
-import './orchestrations';
 import './system';
 import './web';

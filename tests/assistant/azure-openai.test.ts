@@ -136,7 +136,7 @@ describe('Azure OpenAI planner against a loopback fake', () => {
     expect(azureBookings).toEqual(offlineBookings);
     expect(azureBookings[0]).toMatchObject({ status: 'confirmed', passengers: ['张三'], segments: [{ date, cabin: 'economy' }] });
     expect(proposed.proposal!.price).toBe(azureBookings[0]!.total_price);
-  });
+  }, 90_000); // the first conversation of a fresh host: the tables, both agents' tools/list, then the turns
 
   test('(h) the staff tools are offered and run in desk mode only; a traveller\'s call of one is refused', async () => {
     fake.script(callTools({ name: 'find_bookings', arguments: { passenger_name: '李' } }), answer('李先生的预订如下。'));

@@ -5,7 +5,6 @@ import { AirportQuery } from '../../../functions/airports';
 import { ConversationParams } from '../../../functions/assistant';
 import { BookingIdParams, ExportQuery, NameParams, SeatMapQuery } from '../../../functions/bookings';
 import { DateQuery, FlightIdParams, FlightNumberParams, RouteParams } from '../../../functions/flights';
-import { EventParams, InstanceParams, ListQuery, ReasonQuery, StartBody, StartParams, StartQuery, StatusQuery } from '../../../functions/orchestrations';
 import { ChatBody, ConfirmBody, MessageBody } from '../../ai/conversation';
 import { Airport } from '../../domain/airports';
 import {
@@ -20,7 +19,7 @@ import {
 } from '../../domain/booking-schemas';
 import { DeletedMessage, FlightCreateBody, FlightListQuery, FlightView, SearchQuery } from '../../domain/flights';
 import { Itinerary } from '../../flights/search';
-import { Conversation, Health, HistoryEntry, InstanceLinks, InstanceStatus, McpHeaders, SeatMap, Stats, TurnResult, WriteHeaders } from './schemas';
+import { Conversation, Health, HistoryEntry, McpHeaders, SeatMap, Stats, TurnResult, WriteHeaders } from './schemas';
 
 export interface Response {
   description: string;
@@ -56,14 +55,6 @@ export interface Operation {
 
 const totalCount = { 'x-total-count': 'Number of matches before skip/limit' };
 const bookingWritten = { etag: 'The booking version, for If-Match', 'idempotent-replayed': '"true" when an Idempotency-Key replayed the first answer' };
-const instanceCommand = (summary: string): Operation => ({
-  tag: 'orchestrations',
-  summary,
-  params: InstanceParams,
-  query: ReasonQuery,
-  responses: { 202: { description: 'Accepted; the status as it is now', schema: InstanceStatus } },
-  problems: [404, 410],
-});
 const mcp = (agent: string): Operation => ({
   tag: 'mcp',
   summary: `MCP server: ${agent} (JSON-RPC over Streamable HTTP, stateless)`,
@@ -305,58 +296,6 @@ export const operations: Record<string, Operation> = {
   // assistant: the traveller's (anonymous) and the agent desk's (keyed) routes
   ...assistantOperations('assistant', ''),
   ...assistantOperations('assistant-desk', ' (agent desk, staff: may find bookings by passenger name)'),
-
-  // durable orchestrations (Durable Functions' management API shape)
-  'orchestrations-start': {
-    tag: 'orchestrations',
-    summary: 'Start an orchestration (staff)',
-    description: 'The body is optional. With `waitForCompletion` (ms) the answer waits for the output.',
-    params: StartParams,
-    query: StartQuery,
-    body: StartBody,
-    responses: {
-      200: { description: 'Finished within waitForCompletion: the output when completed, else the status', schema: z.unknown() },
-      202: { description: 'Started', schema: InstanceLinks, headers: { location: 'Status URL', 'retry-after': 'Seconds to wait before polling' } },
-    },
-    problems: [404, 409],
-  },
-  'orchestrations-status': {
-    tag: 'orchestrations',
-    summary: 'Status of an orchestration instance (staff)',
-    params: InstanceParams,
-    query: StatusQuery,
-    responses: {
-      200: { description: 'Finished', schema: InstanceStatus },
-      202: { description: 'Still running', schema: InstanceStatus, headers: { location: 'Status URL', 'retry-after': 'Seconds to wait before polling' } },
-    },
-    problems: [404],
-  },
-  'orchestrations-list': {
-    tag: 'orchestrations',
-    summary: 'List orchestration instances (staff)',
-    query: ListQuery,
-    responses: {
-      200: { description: 'Instances', schema: z.array(InstanceStatus), headers: { 'x-ms-continuation-token': 'Send it back as a request header for the next page' } },
-    },
-  },
-  'orchestrations-raise-event': {
-    tag: 'orchestrations',
-    summary: 'Send an event to an instance (staff)',
-    description: 'The body (optional, any JSON) is the event data.',
-    params: EventParams,
-    responses: { 202: { description: 'Accepted', schema: InstanceStatus } },
-    problems: [404, 410],
-  },
-  'orchestrations-terminate': instanceCommand('Terminate an instance (staff)'),
-  'orchestrations-suspend': instanceCommand('Suspend an instance (staff)'),
-  'orchestrations-resume': instanceCommand('Resume a suspended instance (staff)'),
-  'orchestrations-purge': {
-    tag: 'orchestrations',
-    summary: 'Delete an instance and its history (staff)',
-    params: InstanceParams,
-    responses: { 200: { description: 'Deleted', schema: z.object({ instancesDeleted: z.number().int() }) } },
-    problems: [404],
-  },
 
   // MCP agents
   'mcp-airline': mcp('airline'),
