@@ -17,6 +17,11 @@ export interface RunnerOptions {
   clock?: () => Date;
 }
 
+/** The current execution's history as this run knows it, and the next free row. */
+interface History {
+  loaded?: { events: HistoryEvent[]; next: number };
+}
+
 const control = new Set<number>([EventType.ExecutionTerminated, EventType.ExecutionSuspended, EventType.ExecutionResumed]);
 
 /**
@@ -72,18 +77,21 @@ export class OrchestrationRunner {
   private async drive(instanceId: string): Promise<void> {
     const lease = await Lease.acquire(this.store, instanceId, this.leaseMs, this.clock);
     if (!lease) return;
+    // While this worker holds the lease nobody else appends: the history read once is kept up to date here.
+    const history: History = {};
     for (;;) {
-      const more = await this.step(lease);
+      const more = await this.step(lease, history);
       if (!more) return;
     }
   }
 
   /** One pass: an episode when something happened, otherwise wait or release. False when this run is over. */
-  private async step(lease: Lease): Promise<boolean> {
+  private async step(lease: Lease, history: History): Promise<boolean> {
     const row = lease.row;
     const id = row.instanceId;
     const now = this.clock();
-    const { events: past, next } = await this.store.load(id, row.historyStart);
+    if (!history.loaded) history.loaded = await this.store.load(id, row.historyStart);
+    const { events: past, next } = history.loaded;
     const inbox = await this.store.inbox(id);
     const suspended = row.runtimeStatus === 'Suspended';
     const taken = inbox.filter(({ event }) => control.has(event.EventType) || !suspended);
@@ -105,6 +113,7 @@ export class OrchestrationRunner {
       // Another worker appended first (this lease had expired): leave the instance to it.
       return false;
     }
+    history.loaded = { events: [...past, ...episode.events], next: next + episode.events.length };
     await this.store.consume(id, taken.map((message) => message.rowKey));
     const { outcome } = episode;
     const status = nowSuspended ? 'Suspended' : outcome.kind === 'completed' ? 'Completed' : outcome.kind === 'failed' ? 'Failed' : outcome.kind === 'continuedAsNew' ? 'ContinuedAsNew' : 'Running';
@@ -123,6 +132,7 @@ export class OrchestrationRunner {
       const historyStart = next + episode.events.length;
       const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, ...lease.renewal() });
       if (saved) await this.store.trim(id, historyStart);
+      history.loaded = { events: [], next: historyStart };
       return saved;
     }
     if (!(await lease.save({ ...patch, ...lease.renewal() }))) return false;

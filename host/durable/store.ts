@@ -154,6 +154,7 @@ export class DurableStore {
   }
 
   async consume(instanceId: string, rowKeys: readonly string[]): Promise<void> {
+    if (!rowKeys.length) return;
     for (let i = 0; i < rowKeys.length; i += 100) {
       await this.instances.submitTransaction(rowKeys.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: instanceId, rowKey }] as const));
     }

@@ -40,6 +40,7 @@ const phrases = {
   pickToBook: { zh: '要预订哪一个？可以说“第二个”或航班号，并告诉我乘客姓名。', en: 'Which one shall I book? Say "the second one" or a flight number, and give the passenger name.' },
   recommended: { zh: '推荐第 {index} 个：{flight}。', en: 'I recommend option {index}: {flight}.' },
   leg: { zh: '第 {n} 段', en: 'Flight {n}' },
+  unservedPlace: { zh: '抱歉，我们的航线不到{place}。离它最近的通航城市是：{near}。要改飞那里吗？', en: "Sorry, we don't fly to or from {place}. The nearest cities we serve are {near}. Shall I look there?" },
   nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
   expired: { zh: '上一个待确认的操作已超过 {ttlMinutes} 分钟而失效，请重新发起。', en: 'The last proposal expired after {ttlMinutes} minutes; please start again.' },
   expiredNow: { zh: '待确认的操作已超过 {ttlMinutes} 分钟，已自动失效，没有做任何更改。', en: 'The proposal was not confirmed within {ttlMinutes} minutes and has expired; nothing was changed.' },
@@ -71,12 +72,28 @@ function fill(text: string, blanks: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
+/** Days after the departure day the option lands (+1 for an overnight flight), from its departure and duration. */
+function arrivalDayOffset(option: FlightOption): number {
+  const departs = Number(option.departure_time.slice(0, 2)) * 60 + Number(option.departure_time.slice(3, 5));
+  return Math.floor((departs + option.duration_minutes) / 1440);
+}
+
+/** 2h15m / 2小时15分. */
+function durationText(minutes: number, language: Language): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return language === 'zh' ? `${h}小时${m ? `${m}分` : ''}` : `${h}h${m ? `${m}m` : ''}`;
+}
+
 export function optionLine(option: FlightOption, language: Language): string {
   const stops = option.stops ? (language === 'zh' ? `，经停${option.stops}次` : `, ${option.stops} stop`) : '';
   const route = `${option.departure_airport}→${option.arrival_airport}`;
+  const days = arrivalDayOffset(option);
+  const times = `${option.departure_time}-${option.arrival_time}${days ? `+${days}` : ''}`;
+  const duration = option.duration_minutes ? (language === 'zh' ? `（${durationText(option.duration_minutes, 'zh')}）` : ` (${durationText(option.duration_minutes, 'en')})`) : '';
   return language === 'zh'
-    ? `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}，${cabinName(option.cabin, 'zh')} ${yuan(option.fare_per_passenger, 'zh')}/人，余${option.seats_left}座`
-    : `${option.index}. ${option.flight_number} ${option.date} ${option.departure_time}-${option.arrival_time} ${route}${stops}, ${cabinName(option.cabin, 'en')} ${yuan(option.fare_per_passenger, 'en')} per person, ${option.seats_left} seats left`;
+    ? `${option.index}. ${option.flight_number} ${option.date} ${times}${duration} ${route}${stops}，${cabinName(option.cabin, 'zh')} ${yuan(option.fare_per_passenger, 'zh')}/人，余${option.seats_left}座`
+    : `${option.index}. ${option.flight_number} ${option.date} ${times}${duration} ${route}${stops}, ${cabinName(option.cabin, 'en')} ${yuan(option.fare_per_passenger, 'en')} per person, ${option.seats_left} seats left`;
 }
 
 export function optionList(options: FlightOption[], language: Language): string {

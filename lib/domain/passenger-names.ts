@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 
 const honorifics = /(先生|女士|小姐|太太|夫人|老师|同学)$|^(mr|mrs|ms|miss|mx|dr|prof)\.?\s+/iu;
 const han = /\p{Script=Han}/u;
@@ -13,6 +12,7 @@ function latinTokens(text: string): string[] {
 }
 
 function pinyinTokens(name: string): string[] {
+  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro'); // loaded on the first Han name, not at start
   return pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((syllable) => syllable.toLowerCase().replace(/ü/g, 'v'));
 }
 

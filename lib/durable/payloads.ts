@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
-import { odata } from '@azure/data-tables';
+import { odata } from './tables';
 
 /** Values up to this many UTF-8 bytes stay inline in their row (a string property holds 64 KiB of UTF-16). */
 export const inlineLimit = 32 * 1024;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import type { TableClient, TableEntity } from '@azure/data-tables';
 import { deletePartition, type Entity, Payloads } from './payloads';
-import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from './tables';
+import { checkTaskHub, ensureTable, guarded, httpStatusOf, odata, tableClient, type TableEndpoint } from './tables';
 import type { FailureDetails, HistoryEvent, RuntimeStatus } from './types';
 
 /** The `<Hub>Instances` row of an instance (row key ""): its status and its lease. */

@@ -1,5 +1,4 @@
-import { TableClient } from '@azure/data-tables';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { TableClient } from '@azure/data-tables';
 import { ConflictError } from './errors';
 
 /** Where the orchestration tables live: a connection string (Azurite, keys) or an account reached by managed identity. */
@@ -17,8 +16,15 @@ export function endpointFrom(cfg: StorageSettings): TableEndpoint {
   throw new Error('Orchestration storage is not configured: set AzureWebJobsStorage, DURABLE_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__accountName');
 }
 
+/** The OData filter builder of @azure/data-tables, which loads on first use. */
+export const odata = (strings: TemplateStringsArray, ...values: unknown[]): string =>
+  (require('@azure/data-tables') as typeof import('@azure/data-tables')).odata(strings, ...values);
+
+/** @azure/data-tables (and @azure/identity) load with the first orchestration, not at start. */
 export function tableClient(endpoint: TableEndpoint, table: string): TableClient {
+  const { TableClient } = require('@azure/data-tables') as typeof import('@azure/data-tables');
   if ('accountName' in endpoint) {
+    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
     return new TableClient(`https://${endpoint.accountName}.table.core.windows.net`, table, new DefaultAzureCredential());
   }
   const { connectionString } = endpoint;

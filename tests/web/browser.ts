@@ -31,8 +31,11 @@ export interface AppPage {
 }
 
 /** A fresh browser context (own storage) on the app; requests to any other origin are blocked and recorded. */
-export async function openApp(browser: Browser, host: TestHost, hash = '', options: BrowserContextOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
+export async function openApp(browser: Browser, host: TestHost, hash = '', options: BrowserContextOptions & { fakeClock?: boolean } = {}): Promise<AppPage> {
+  const { fakeClock, ...contextOptions } = options;
+  const context = await browser.newContext({ locale: 'en-US', ...contextOptions });
+  // The page's clock runs on, but a test can jump it forward (page.clock.fastForward).
+  if (fakeClock) await context.clock.install();
   const origin = new URL(host.baseUrl).origin;
   const problems: string[] = [];
   await context.route('**/*', (route) => {

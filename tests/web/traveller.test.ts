@@ -95,6 +95,22 @@ describe.skipIf(!run)('traveller web app', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it('counts the proposal down and closes it when it expires', async () => {
+    const { page, problems } = await openApp(chromium(), host, '', { fakeClock: true });
+    await say(page, 'book a flight from Shanghai to Beijing tomorrow for Wang Wu');
+    const confirm = page.getByRole('button', { name: 'Confirm', exact: true });
+    await confirm.waitFor();
+    const countdown = page.locator('.proposal .countdown');
+    const before = await countdown.innerText();
+    expect(before).toMatch(/^Expires in 1[45]:\d\d$/);
+    await page.clock.fastForward('01:00');
+    await expect.poll(() => countdown.innerText()).not.toBe(before);
+    await page.clock.fastForward('15:00');
+    await expect.poll(() => page.locator('.proposal').innerText()).toContain('This offer has expired');
+    expect(await confirm.count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('switches to Chinese and remembers it', async () => {
     const { page, problems } = await openApp(chromium(), host);
     expect(await page.locator('h1').innerText()).toBe('Chat with the booking assistant');

@@ -147,6 +147,7 @@ export function MyBooking({ initial }: { initial: { reference?: string; surname?
               open
               busy={busy}
               onAnswer={(accept) => void answer(accept)}
+              declineLabel={pending.turn.proposal.tool === 'cancel_booking' ? t.keepBooking : undefined}
               extra={
                 quote && (
                   <Facts
@@ -155,8 +156,7 @@ export function MyBooking({ initial }: { initial: { reference?: string; surname?
                     items={[
                       [t.paid, money(quote.paid, t.lang)],
                       [t.fee, money(quote.fee, t.lang)],
-                      [t.refund, money(quote.refund, t.lang)],
-                      [t.quoteHeading, t.lang === 'zh' ? quote.rule_zh : quote.rule],
+                      [t.rule, t.lang === 'zh' ? quote.rule_zh : quote.rule],
                     ]}
                   />
                 )

@@ -10,12 +10,13 @@ interface Props {
   open: boolean;
   busy: boolean;
   onAnswer: (accept: boolean) => void;
-  focusOnShow?: boolean;
   extra?: preact.ComponentChildren;
+  /** The no button's words where “Cancel” would be ambiguous (declining a cancellation). */
+  declineLabel?: string;
 }
 
 /** A write waiting for a yes: its summary, what it costs or returns, Confirm/Cancel and the time left. */
-export function ProposalPanel({ proposal, open, busy, onAnswer, focusOnShow = true, extra }: Props) {
+export function ProposalPanel({ proposal, open, busy, onAnswer, extra, declineLabel }: Props) {
   const t = useStrings();
   const expiresAt = Date.parse(proposal.expiresAt);
   const [now, setNow] = useState(Date.now());
@@ -28,7 +29,7 @@ export function ProposalPanel({ proposal, open, busy, onAnswer, focusOnShow = tr
     return () => clearInterval(timer);
   }, [open]);
   useEffect(() => {
-    if (open && focusOnShow) confirmButton.current?.focus();
+    if (open) confirmButton.current?.focus();
   }, [proposal.id]);
 
   const headingId = `proposal-${proposal.id}`;
@@ -55,7 +56,7 @@ export function ProposalPanel({ proposal, open, busy, onAnswer, focusOnShow = tr
                 {t.confirm}
               </button>
               <button type="button" disabled={busy} onClick={() => onAnswer(false)}>
-                {t.cancel}
+                {declineLabel ?? t.cancel}
               </button>
             </div>
           </>

@@ -3,8 +3,7 @@
  * attempts on 408/409/429/5xx and connection errors, with exponential backoff that honours the
  * retry-after / retry-after-ms headers; each attempt is limited to AZURE_OPENAI_TIMEOUT_MS.
  */
-import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
-import { AzureOpenAI } from 'openai';
+import type { AzureOpenAI } from 'openai';
 import { config } from '../../config';
 import { ModelReply, type ModelRequest } from './schema';
 
@@ -12,9 +11,13 @@ export const modelRetries = 2;
 
 let client: AzureOpenAI | undefined;
 
+/** The openai client and @azure/identity load with the first model call: offline, never. */
 function azureClient(): AzureOpenAI {
+  if (client) return client;
   const settings = config().openai;
-  client ??= new AzureOpenAI({
+  const { AzureOpenAI } = require('openai') as typeof import('openai');
+  const { DefaultAzureCredential, getBearerTokenProvider } = require('@azure/identity') as typeof import('@azure/identity');
+  client = new AzureOpenAI({
     endpoint: settings.endpoint,
     deployment: settings.deployment,
     apiVersion: settings.apiVersion,

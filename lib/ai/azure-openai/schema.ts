@@ -2,7 +2,7 @@
  * The model's I/O as schemas (TypeChat style): what we send, what we accept back. A reply that does
  * not fit is an error the loop reports to the model, never something it acts on.
  */
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation';
 import { z } from 'zod';
 
@@ -54,6 +54,7 @@ export function parseArguments(call: ToolCall): { ok: true; value: Record<string
 export function validateArguments(inputSchema: Record<string, unknown>, args: Record<string, unknown>): string | undefined {
   let check: ReturnType<AjvJsonSchemaValidator['getValidator']>;
   try {
+    const { AjvJsonSchemaValidator } = require('@modelcontextprotocol/sdk/validation/ajv') as typeof import('@modelcontextprotocol/sdk/validation/ajv');
     check = new AjvJsonSchemaValidator().getValidator(inputSchema as JsonSchemaType);
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
 import { datePeriods, dayOfMonthFollowers, nextWeekMarkers, relativeDays, timeWindows } from './lexicon';
 import type { Normalised } from './normalise';
 import { PhraseTable } from './phrases';
@@ -76,6 +76,7 @@ function isTimeOfDayOnly(span: string): boolean {
  * comes back as today with weekday 4); bare times of day and whole periods (next week, last month) are ignored.
  */
 function fromChrono(normalised: Normalised, language: Language, today: CalendarDay, reference: Date): Found | undefined {
+  const chrono = require('chrono-node') as typeof Chrono; // loaded with the first message, not at start
   const parsers = language === 'zh' ? [chrono.zh.hans, chrono.en] : [chrono.en];
   for (const parser of parsers) {
     for (const result of parser.parse(normalised.text, reference, { forwardDate: true })) {

@@ -7,6 +7,7 @@ import { toolsFor } from '../../mcp/tools';
 import type { ConversationState, FlightOption, Language, DialogueTask } from '../conversation';
 import type { Plan, PlanContext, Planner, Step } from '../planner';
 import { bookingList, bookingText, flightText, optionList, type PhraseKey, proposalText, quoteText, say } from '../phrase-book';
+import { allAirports } from '../../domain/airports';
 import { errorText, isRow, num, optionsOf, recordOf, rowsOf, str, type Row } from '../results';
 import { findArguments, placeArgument, searchArguments, surnameOf } from './arguments';
 import { capitalsReference } from './codes';
@@ -174,6 +175,16 @@ function sameFlight(options: FlightOption[], segment: Row): FlightOption | undef
 
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** 苏州 is not served: say so, naming the nearest served cities in the traveller's language. */
+function unservedAnswer(place: { name: string; near: string[] }, language: Language): string {
+  const cityName = (city: string) => {
+    const airport = allAirports.find((a) => a.city_en === city);
+    return language === 'zh' ? airport?.city_zh ?? city : city;
+  };
+  const name = place.name.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return say('unservedPlace', language, { place: name, near: place.near.map(cityName).join(language === 'zh' ? '、' : ', ') });
+}
+
 /** Direct flights first, then by the traveller's preference (the cheapest by default). */
 const recommend = (options: FlightOption[], task: DialogueTask) =>
   [...options].sort((a, b) => a.stops - b.stops || rankers[task.preference && task.preference !== 'direct_only' ? task.preference : 'cheapest'](a, b))[0]!;
@@ -196,6 +207,7 @@ export const offlinePlanner: Planner = function* (state, text, context) {
   const picksShown = picks && u.intent === 'confirm' && !state.proposal && !state.expired && state.options.length > 0 && state.task && familyOf(state.task.intent) === 'trip';
   if (picksShown) u.intent = 'select';
   if (u.intent === 'rules') return reply(rulesAnswer(u.topic!, language), { awaiting: null });
+  if (u.unserved && familyOf(u.intent) !== 'manage') return reply(unservedAnswer(u.unserved, language));
   if (u.intent === 'confirm' || u.intent === 'decline') {
     if (u.intent === 'decline') return reply(say('declined', language), { awaiting: null, task: undefined });
     return reply(state.expired ? say('expired', language) : say('nothingToConfirm', language), { awaiting: null });

@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import * as lexicon from './lexicon';
 import { isHan, type Normalised } from './normalise';
 import { PhraseTable } from './phrases';
@@ -38,10 +37,18 @@ const enJoiners = table(lexicon.enNameJoiners);
 const enSurnameMarkers = table(lexicon.enSurnameMarkers);
 const enHonorifics = table(lexicon.honorifics.en);
 
-/** Lower-case Latin words are names only when they start with a pinyin surname: "for zhang san". */
-const pinyinSurnames = new Set(
-  [...compoundSurnames, ...singleSurnames].map((surname) => pinyin(surname, { toneType: 'none', surname: 'all', type: 'array' }).join('')),
-);
+let surnamesInPinyin: Set<string> | undefined;
+
+/** Lower-case Latin words are names only when they start with a pinyin surname: "for zhang san". Built (and pinyin-pro loaded) on first use. */
+function pinyinSurnames(): Set<string> {
+  if (!surnamesInPinyin) {
+    const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
+    surnamesInPinyin = new Set(
+      [...compoundSurnames, ...singleSurnames].map((surname) => pinyin(surname, { toneType: 'none', surname: 'all', type: 'array' }).join('')),
+    );
+  }
+  return surnamesInPinyin;
+}
 
 /** Known words are never names; a day or month only starts one (Sun Qi, May Wang), never ends it. */
 const notName = (word: string) => tableWords.has(word.toLowerCase()) || calendarWords.has(word.toLowerCase());
@@ -93,7 +100,7 @@ export function latinNameAt(text: string, index: number, places: readonly Span[]
     if (!match || within(match.index, places)) break;
     const word = match[0];
     const lower = word.toLowerCase();
-    const fits = capitalised ? /^[A-Z]/.test(word) : words.length > 0 || pinyinSurnames.has(lower);
+    const fits = capitalised ? /^[A-Z]/.test(word) : words.length > 0 || pinyinSurnames().has(lower);
     if (tableWords.has(lower) || !fits) break;
     words.push(word);
     ends.push(match.index + word.length);
@@ -179,7 +186,7 @@ function enHonorific(text: string, places: readonly Span[]): Honorific | undefin
     const start = honorific.end + 1;
     if (!second) return { surname: titleCase([words[1]!]), honorificOnly: true, span: { start, end: start + words[1]!.length } };
     // Mr Zhang San puts the surname first, Mrs Mary Jones last.
-    const surname = pinyinSurnames.has(words[1]!.toLowerCase()) ? words[1]! : second;
+    const surname = pinyinSurnames().has(words[1]!.toLowerCase()) ? words[1]! : second;
     return { passengerNames: [titleCase([words[1]!, second])], surname: titleCase([surname]), span: { start, end: start + words[0].length } };
   }
   return undefined;

@@ -1,5 +1,8 @@
 import { airportByCode, allAirports, resolvePlace } from '../../domain/airports';
+import { pinyin } from 'pinyin-pro';
 import { placeMarkers } from './lexicon';
+import { placeNicknames, unservedPlaces } from './travel-lexicon';
+import { calendarWords, tableWords } from './words';
 import type { Normalised } from './normalise';
 import { PhraseTable, type Match } from './phrases';
 
@@ -38,12 +41,69 @@ const names = new PhraseTable<string[]>(
   }),
 );
 
+const cityCodes = (city: string) => allAirports.filter((airport) => airport.city_en === city).map((airport) => airport.code);
+const nicknames = new PhraseTable(placeNicknames.map(([nickname, city]): [string, string[]] => [nickname, cityCodes(city)]));
+/** Places outside the network; their names are not misspellings of a served city. */
+const unserved = new PhraseTable(unservedPlaces.flatMap(({ names, near }) => names.map((name) => [name, near] as const)));
+
+/** Every city's spellings for fuzzy matching: English name and toneless pinyin of the Chinese one, letters only. */
+const cityKeys: [key: string, codes: string[]][] = [...new Set(allAirports.map((airport) => airport.city_en))].flatMap((city) => {
+  const airport = allAirports.find((a) => a.city_en === city)!;
+  const keys = new Set([city, pinyin(airport.city_zh, { toneType: 'none', type: 'array' }).join('')].map((key) => key.toLowerCase().replace(/[^a-z]/g, '')));
+  return [...keys].map((key): [string, string[]] => [key, cityCodes(city)]);
+});
+
+/** Damerau–Levenshtein distance, stopping early past `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** A Latin word that is no known word but close to a city: Guangzho, shenzen, chongqin, xian. */
+function fuzzyCity(word: string): string[] | undefined {
+  if (word.length < 4 || tableWords.has(word) || calendarWords.has(word)) return undefined;
+  const limit = word.length >= 7 ? 2 : 1;
+  let best: { codes: string[]; d: number } | undefined;
+  for (const [key, codes] of cityKeys) {
+    const d = distance(word, key, limit);
+    if (d <= limit && (!best || d < best.d)) best = { codes, d };
+  }
+  return best?.codes;
+}
+
+/** A misspelt city is only guessed where a place is expected (from X, to X, X to …), never in a name (Rose is no Rome). */
+function routeContext(lower: string, start: number, end: number): boolean {
+  return /(?:^|\b(?:from|to|fly|flights?|via)\s+|[从到去飞]\s*)$/.test(lower.slice(0, start)) || /^\s*(?:to\b|-|→|到|飞|去)/.test(lower.slice(end));
+}
+
+/** A place the network does not serve, and the served cities nearest to it. */
+export function unservedPlace(lower: string): { name: string; near: string[] } | undefined {
+  const match = unserved.first(lower);
+  return match && { name: lower.slice(match.start, match.end), near: match.value };
+}
+
 const originBefore = new PhraseTable(placeMarkers.originBefore.map((marker) => [marker, true] as const));
 const originAfter = new PhraseTable(placeMarkers.originAfter.map((marker) => [marker, true] as const));
 const destinationBefore = new PhraseTable(placeMarkers.destinationBefore.map((marker) => [marker, true] as const));
 
 function mentions({ text, lower }: Normalised): Mention[] {
-  const found: Mention[] = names.scan(lower).map((match: Match<string[]>) => ({ start: match.start, end: match.end, codes: match.value }));
+  const found: Mention[] = [...names.scan(lower), ...nicknames.scan(lower)].map((match: Match<string[]>) => ({ start: match.start, end: match.end, codes: match.value }));
+  const inside = (index: number) => found.some((mention) => mention.start <= index && index < mention.end);
+  for (const word of lower.matchAll(/[a-z][a-z']{3,}/g)) {
+    if (inside(word.index) || unserved.matchAt(lower, word.index) || !routeContext(lower, word.index, word.index + word[0].length)) continue;
+    const codes = fuzzyCity(word[0].replace(/'/g, ''));
+    if (codes) found.push({ start: word.index, end: word.index + word[0].length, codes });
+  }
   // Upper-case only: "can" and "for" are words, CAN and FOR may be airports.
   for (const match of text.matchAll(/(?<![A-Za-z0-9])[A-Z]{3}(?![A-Za-z0-9])/g)) {
     const airport = airportByCode(match[0]);

@@ -88,3 +88,41 @@ export const countWords: Record<string, number> = { a: 1, one: 1, two: 2, three:
 
 /** Taking the flight just recommended: 就要这班, I'll take that one (a bare yes with nothing proposed is not a pick). */
 export const thisOne = ['就订这个', '就这个', '就它了', '就这班', '就要这班', '要这班', '这班吧', '就要这个', 'that one', 'this one', 'that flight', 'this flight'];
+
+/** What people call cities besides their names: 帝都, 魔都, Peking. */
+export const placeNicknames: [nickname: string, city: string][] = [
+  ['帝都', 'Beijing'], ['京城', 'Beijing'], ['首都北京', 'Beijing'], ['pekin', 'Beijing'], ['peking', 'Beijing'],
+  ['魔都', 'Shanghai'], ['申城', 'Shanghai'], ['沪', 'Shanghai'], ['羊城', 'Guangzhou'], ['花城', 'Guangzhou'], ['鹏城', 'Shenzhen'],
+  ['蓉城', 'Chengdu'], ['山城', 'Chongqing'], ['雾都', 'Chongqing'], ['春城', 'Kunming'], ['星城', 'Changsha'], ['江城', 'Wuhan'],
+  ['泉城', 'Jinan'], ['冰城', 'Harbin'], ['鹭岛', 'Xiamen'], ['榕城', 'Fuzhou'], ['金陵', 'Nanjing'], ['鹿城', 'Sanya'],
+];
+
+/**
+ * Places travellers name that the network does not serve (no airport, or no flights in the sample
+ * schedule), with the nearest served cities by English city name.
+ */
+export const unservedPlaces: { names: string[]; near: string[] }[] = [
+  { names: ['苏州', 'suzhou'], near: ['Shanghai', 'Wuxi'] },
+  { names: ['常州', 'changzhou'], near: ['Wuxi', 'Nanjing', 'Shanghai'] },
+  { names: ['昆山', 'kunshan'], near: ['Shanghai', 'Wuxi'] },
+  { names: ['嘉兴', 'jiaxing', '绍兴', 'shaoxing'], near: ['Hangzhou', 'Shanghai'] },
+  { names: ['扬州', 'yangzhou', '镇江', 'zhenjiang'], near: ['Nanjing', 'Wuxi'] },
+  { names: ['佛山', 'foshan'], near: ['Guangzhou', 'Shenzhen'] },
+  { names: ['东莞', 'dongguan'], near: ['Shenzhen', 'Guangzhou'] },
+  { names: ['天津', 'tianjin'], near: ['Beijing'] },
+  { names: ['名古屋', 'nagoya'], near: ['Osaka', 'Tokyo'] },
+  { names: ['札幌', 'sapporo'], near: ['Tokyo'] },
+  { names: ['釜山', 'busan'], near: ['Seoul'] },
+  { names: ['济州', '济州岛', 'jeju'], near: ['Seoul', 'Shanghai'] },
+  { names: ['普吉', '普吉岛', 'phuket'], near: ['Bangkok'] },
+  { names: ['雅加达', 'jakarta', '巴厘岛', 'bali'], near: ['Singapore', 'Kuala Lumpur'] },
+  { names: ['胡志明市', 'ho chi minh city', 'saigon'], near: ['Hanoi', 'Bangkok'] },
+  { names: ['德里', '新德里', 'delhi', 'new delhi', '孟买', 'mumbai'], near: ['Dubai'] },
+  { names: ['多哈', 'doha'], near: ['Dubai'] },
+  { names: ['伊斯坦布尔', 'istanbul', '莫斯科', 'moscow', '赫尔辛基', 'helsinki'], near: ['Frankfurt', 'London'] },
+  { names: ['慕尼黑', 'munich', '阿姆斯特丹', 'amsterdam'], near: ['Frankfurt', 'Paris'] },
+  { names: ['罗马', 'rome', '马德里', 'madrid'], near: ['Paris', 'Frankfurt'] },
+  { names: ['芝加哥', 'chicago'], near: ['New York'] },
+  { names: ['西雅图', 'seattle', '温哥华', 'vancouver'], near: ['San Francisco', 'Los Angeles'] },
+  { names: ['墨尔本', 'melbourne', '奥克兰', 'auckland'], near: ['Sydney'] },
+];

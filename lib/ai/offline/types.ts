@@ -91,6 +91,8 @@ export interface Understanding {
   legs?: { origin: string[]; destination: string[]; date: string }[];
   /** Days to move a booking by (晚一天 +1, a day earlier -1). */
   dayShift?: number;
+  /** A place the network does not serve (苏州, Munich), with the nearest served cities (English names). */
+  unserved?: { name: string; near: string[] };
   /** What a rules question is about. */
   topic?: 'cancellation' | 'change' | 'baggage' | 'check_in';
   /** Cancellation reason, when one is given. */

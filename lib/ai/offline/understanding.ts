@@ -8,7 +8,7 @@ import { extractDateRange } from './periods';
 import { extractClock } from './clock';
 import { extractParty } from './party';
 import { extractDayShift, extractLegs } from './legs';
-import { extractPlaces } from './places';
+import { extractPlaces, unservedPlace } from './places';
 import { readTopic } from './topics';
 import { toSimplified } from './script';
 import { extractReason, extractSlots } from './slots';
@@ -112,6 +112,8 @@ export function understand(message: string, context: UnderstandContext): Underst
   if (capitals && !looksLikeFlight(capitals) && manageIntents.includes(decideIntent(lower, signalsOf({ ...present, reference: capitals })))) {
     present.reference = capitals;
   }
+  const unserved = unservedPlace(lower);
+  if (unserved) present.unserved = unserved;
   const legs = extractLegs(lower, { language, now: context.now, timeZone });
   if (legs) Object.assign(present, { legs, origin: legs[0]!.origin, destination: legs[0]!.destination, date: legs[0]!.date });
   const dayShift = present.reference ? extractDayShift(lower) : undefined;
