@@ -1,16 +1,13 @@
 /**
  * The 15-minute proposal timer over the local Durable Task stand-in on a real Azurite, with a hand-moved
- * clock: the app's registrations (through @azure/functions-core, as npm start loads them), the real agent
- * activities over a real SQLite file, tick() instead of waiting.
+ * clock: the compiled app's registrations (through @azure/functions-core, as npm start loads them), the
+ * real agent activities over a real SQLite file, tick() instead of waiting.
  */
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { DurableClientService } from '../../host/durable/client';
-import { OrchestrationRunner } from '../../host/durable/runner';
-import { DurableStore } from '../../host/durable/store';
-import { provideFunctionsCore } from '../../host/worker/functions-core';
 import type { ConversationStatus, Inbound } from '../../agents/orchestrator';
 import { proposalTtlMs, type TurnResult } from '../../lib/ai/conversation';
 import { say } from '../../lib/ai/phrase-book';
@@ -19,16 +16,22 @@ import { manualClock } from '../durable/setup';
 
 const azurite = useAzurite();
 const request = '帮我预订明天早上从北京到上海的航班，乘客张三';
-let app: { orchestratorName: string; messageEvent: string; initialState: typeof import('../../agents/orchestrator').initialState };
+// The compiled app, loaded with Node's require as the host loads it (its modules load some parts lazily).
+const require = createRequire(import.meta.url);
+const { DurableClientService } = require('../../dist/host/durable/client') as typeof import('../../host/durable/client');
+const { OrchestrationRunner } = require('../../dist/host/durable/runner') as typeof import('../../host/durable/runner');
+const { DurableStore } = require('../../dist/host/durable/store') as typeof import('../../host/durable/store');
+const { provideFunctionsCore } = require('../../dist/host/worker/functions-core') as typeof import('../../host/worker/functions-core');
+let app: typeof import('../../agents/orchestrator');
 let bookings: () => Promise<number>;
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'expiry-'));
   process.env.DATABASE_URL = `sqlite:${path.join(dir, 'flights.db')}`;
   provideFunctionsCore();
-  app = await import('../../agents/orchestrator');
-  const { services } = await import('../../app/services');
-  const { BookingListQuery } = await import('../../lib/domain/booking-schemas');
+  app = require('../../dist/agents/orchestrator');
+  const { services } = require('../../dist/app/services') as typeof import('../../app/services');
+  const { BookingListQuery } = require('../../dist/lib/domain/booking-schemas') as typeof import('../../lib/domain/booking-schemas');
   bookings = async () => (await (await services()).bookings.list(BookingListQuery.parse({}))).total;
 }, 60_000);
 
