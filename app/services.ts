@@ -11,6 +11,7 @@ import { openStore } from '../lib/store';
 import { loadFlights, loadReferenceData } from '../lib/store/sample-data';
 import { StoreUnavailableError, type Store } from '../lib/store/store';
 import { tracedStore } from '../lib/telemetry/store';
+import { withScheduleCache } from '../lib/flights/schedule-cache';
 
 export interface Services {
   store: Store;
@@ -22,7 +23,7 @@ let pending: Promise<Services> | undefined;
 
 async function open(): Promise<Services> {
   const settings = config();
-  const store = tracedStore(await openStore(settings.database));
+  const store = withScheduleCache(tracedStore(await openStore(settings.database)));
   await store.migrate();
   await loadReferenceData(store);
   if (settings.seedSampleData && (await store.flights.count()) === 0) {

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { searchAirports } from '../lib/domain/airports';
-import { http, json } from '../lib/http/app';
-import { parseQuery } from '../lib/http/validate';
+import { Airport, searchAirports } from '../lib/domain/airports';
+import { json } from '../lib/http/app';
+import { route } from '../lib/http/route';
 
 export const AirportQuery = z.object({ q: z.string().trim().max(60).optional().describe('Code, city or airport name (zh/en)') }).strict();
 
-http('airports-list', {
+route({
+  name: 'airports-list',
   methods: ['GET'],
-  route: 'airports',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const { q } = parseQuery(AirportQuery, request);
-    return json(searchAirports(q));
-  },
+  path: 'airports',
+  auth: 'anonymous',
+  tag: 'flights',
+  summary: 'Find airports by code, city or name',
+  query: AirportQuery,
+  responses: { 200: { description: 'Airports', schema: z.array(Airport) } },
+  handler: async ({ query }) => json(searchAirports(query.q)),
 });

@@ -8,75 +8,96 @@ import * as df from 'durable-functions';
 import { z } from 'zod';
 import { conversations } from '../agents/orchestrator';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type Role } from '../lib/ai/conversation';
-import { http, json, type AuthLevel } from '../lib/http/app';
-import { parse, readJson } from '../lib/http/validate';
+import { json, type AuthLevel } from '../lib/http/app';
+import { Conversation, TurnResult } from '../lib/http/openapi/schemas';
+import { route } from '../lib/http/route';
 
 export const ConversationParams = z.object({ id: ConversationId });
 
 /** The two faces of the API: function names start with `prefix`, routes with `base`. */
-const variants: { role: Role; prefix: string; base: string; authLevel: AuthLevel }[] = [
-  { role: 'traveller', prefix: 'assistant', base: 'assistant', authLevel: 'anonymous' },
-  { role: 'staff', prefix: 'assistant-desk', base: 'assistant/desk', authLevel: 'function' },
+const variants: { role: Role; prefix: string; base: string; auth: AuthLevel; audience: string }[] = [
+  { role: 'traveller', prefix: 'assistant', base: 'assistant', auth: 'anonymous', audience: '' },
+  { role: 'staff', prefix: 'assistant-desk', base: 'assistant/desk', auth: 'function', audience: ' (agent desk, staff: may find bookings by passenger name)' },
 ];
 
-for (const { role, prefix, base, authLevel } of variants) {
+for (const { role, prefix, base, auth, audience } of variants) {
   /** Each route gets a durable client (the Durable Task extension's binding; the local host's stand-in locally). */
   const extraInputs = [df.input.durableClient()];
 
-  http(`${prefix}-conversation-create`, {
+  route({
+    name: `${prefix}-conversation-create`,
     methods: ['POST'],
-    route: `${base}/conversations`,
-    authLevel,
+    path: `${base}/conversations`,
+    auth,
     extraInputs,
-    handler: async (_request, context) => {
+    tag: 'assistant',
+    summary: `Start a conversation with the booking assistant${audience}`,
+    responses: { 201: { description: 'The new conversation', schema: Conversation, headers: { location: 'URL of the conversation' } } },
+    handler: async ({ context }) => {
       const conversation = await conversations.start(df.getClient(context), role);
       return json(conversation, { status: 201, headers: { location: `/api/${base}/conversations/${conversation.id}` } });
     },
   });
 
-  http(`${prefix}-conversation-get`, {
+  route({
+    name: `${prefix}-conversation-get`,
     methods: ['GET'],
-    route: `${base}/conversations/{id}`,
-    authLevel,
+    path: `${base}/conversations/{id}`,
+    auth,
     extraInputs,
-    handler: async (request, context) => {
-      const { id } = parse(ConversationParams, request.params, 'params', 404);
-      return json(await conversations.get(df.getClient(context), id, role));
-    },
+    tag: 'assistant',
+    summary: `A conversation: transcript, pending proposal${audience}`,
+    params: ConversationParams,
+    invalidParams: 404,
+    responses: { 200: { description: 'The conversation', schema: Conversation } },
+    problems: [404, 410],
+    handler: async ({ params, context }) => json(await conversations.get(df.getClient(context), params.id, role)),
   });
 
-  http(`${prefix}-conversation-message`, {
+  route({
+    name: `${prefix}-conversation-message`,
     methods: ['POST'],
-    route: `${base}/conversations/{id}/messages`,
-    authLevel,
+    path: `${base}/conversations/{id}/messages`,
+    auth,
     extraInputs,
-    handler: async (request, context) => {
-      const { id } = parse(ConversationParams, request.params, 'params', 404);
-      const { text, message_id } = parse(MessageBody, await readJson(request), 'body');
-      return json(await conversations.message(df.getClient(context), id, text, role, message_id));
-    },
+    tag: 'assistant',
+    summary: `Send a message (zh or en) and get the reply${audience}`,
+    description: 'e.g. 「帮我预订明天早上从北京到上海的航班，乘客张三」. A write is only proposed; it happens after POST …/confirm.',
+    params: ConversationParams,
+    invalidParams: 404,
+    body: MessageBody,
+    responses: { 200: { description: 'The reply', schema: TurnResult } },
+    problems: [404, 410, 503],
+    handler: async ({ params, body, context }) => json(await conversations.message(df.getClient(context), params.id, body.text, role, body.message_id)),
   });
 
-  http(`${prefix}-conversation-confirm`, {
+  route({
+    name: `${prefix}-conversation-confirm`,
     methods: ['POST'],
-    route: `${base}/conversations/{id}/confirm`,
-    authLevel,
+    path: `${base}/conversations/{id}/confirm`,
+    auth,
     extraInputs,
-    handler: async (request, context) => {
-      const { id } = parse(ConversationParams, request.params, 'params', 404);
-      const { accept, message_id } = parse(ConfirmBody, await readJson(request), 'body');
-      return json(await conversations.confirm(df.getClient(context), id, accept, role, message_id));
-    },
+    tag: 'assistant',
+    summary: `Accept or decline the pending proposal${audience}`,
+    params: ConversationParams,
+    invalidParams: 404,
+    body: ConfirmBody,
+    responses: { 200: { description: 'The outcome', schema: TurnResult } },
+    problems: [404, 410, 503],
+    handler: async ({ params, body, context }) => json(await conversations.confirm(df.getClient(context), params.id, body.accept, role, body.message_id)),
   });
 
-  http(`${prefix}-chat`, {
+  route({
+    name: `${prefix}-chat`,
     methods: ['POST'],
-    route: `${base}/chat`,
-    authLevel,
+    path: `${base}/chat`,
+    auth,
     extraInputs,
-    handler: async (request, context) => {
-      const { text, conversation_id, message_id } = parse(ChatBody, await readJson(request), 'body');
-      return json(await conversations.chat(df.getClient(context), text, role, conversation_id, message_id));
-    },
+    tag: 'assistant',
+    summary: `One-call chat: starts a conversation unless conversation_id is given${audience}`,
+    body: ChatBody,
+    responses: { 200: { description: 'The reply', schema: TurnResult.extend({ conversation_id: z.string() }) } },
+    problems: [404, 410, 503],
+    handler: async ({ body, context }) => json(await conversations.chat(df.getClient(context), body.text, role, body.conversation_id, body.message_id)),
   });
 }

@@ -1,27 +1,42 @@
 import { z } from 'zod';
 import { Cabin } from '../lib/domain/aircraft';
 import {
+  BookingCreateBody,
   BookingCreateInput,
   BookingListQuery,
   BookingUpdateInput,
+  BookingView,
+  CancellationQuoteView,
   CancelInput,
+  FlatBookingInput,
   LastNameQuery,
   ReferenceParams,
-  FlatBookingInput,
 } from '../lib/domain/booking-schemas';
 import { IsoDate } from '../lib/domain/flights';
 import { etagOf } from '../lib/bookings/view';
 import type { WriteOutcome } from '../lib/bookings/service';
-import { http, json, timer } from '../lib/http/app';
-import { parse, parseParams, parseQuery, readJson } from '../lib/http/validate';
+import { json, timer } from '../lib/http/app';
+import type { Response } from '../lib/http/openapi/operation';
+import { HistoryEntry, SeatMap, WriteHeaders } from '../lib/http/openapi/schemas';
+import { parse } from '../lib/http/validate';
 import { writeContext } from '../lib/http/write-context';
 import { services } from '../app/services';
-import { FlightIdParams } from './flights';
+import { FlightIdParams, totalCount } from './flights';
+import { serviceRoute } from './route';
+import { filledText } from '../lib/domain/text';
 
 export const BookingIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-export const NameParams = z.object({ passenger_name: z.string().trim().min(1).max(100) });
+export const NameParams = z.object({ passenger_name: filledText().min(1).max(100) });
 export const SeatMapQuery = z.object({ date: IsoDate.optional(), cabin: Cabin.default('economy') }).strict();
 export const ExportQuery = BookingListQuery.extend({ format: z.enum(['csv']).default('csv') });
+
+const bookingWritten = { etag: 'The booking version, for If-Match', 'idempotent-replayed': '"true" when an Idempotency-Key replayed the first answer' };
+const booking = (description: string): Response => ({ description, schema: BookingView, headers: bookingWritten });
+
+/** The full body names passengers or segments; anything else is the legacy flat body. */
+const isFullBooking = (body: unknown) => typeof body === 'object' && body !== null && ('passengers' in body || 'segments' in body);
+const bookingBody = (body: unknown) =>
+  isFullBooking(body) ? { full: parse(BookingCreateInput, body, 'body') } : { flat: parse(FlatBookingInput, body, 'body') };
 
 function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {}, createdStatus = 201) {
   return json(outcome.booking, {
@@ -35,40 +50,58 @@ function written(outcome: WriteOutcome, extraHeaders: Record<string, string> = {
   });
 }
 
-http('bookings-create', {
+serviceRoute({
+  name: 'bookings-create',
   methods: ['POST'],
-  route: 'bookings',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const body = await readJson(request);
-    const ctx = writeContext(request, 'passenger', body);
-    const { bookings } = await services();
-    const isFull = typeof body === 'object' && body !== null && ('passengers' in body || 'segments' in body);
-    const outcome = isFull
-      ? await bookings.create(parse(BookingCreateInput, body, 'body'), ctx)
-      : await bookings.createFromFlat(parse(FlatBookingInput, body, 'body'), ctx);
+  path: 'bookings',
+  auth: 'anonymous',
+  tag: 'bookings',
+  summary: 'Book or hold seats',
+  description: 'The full body (passengers, segments, `hold`) or the legacy flat body (`passenger_name`, `flight_number`, `departure_date`).',
+  headers: WriteHeaders.pick({ 'idempotency-key': true }),
+  body: BookingCreateBody,
+  parseBody: bookingBody,
+  responses: {
+    200: { ...booking('Created (or replayed) from the original flat body (the original API answered 200)'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
+    201: { ...booking('Created (or replayed) from the full body'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
+  },
+  problems: [404, 409, 422],
+  handler: async ({ body, json: sent, request }, { bookings }) => {
+    const ctx = writeContext(request, 'passenger', sent);
+    if (body.full) return written(await bookings.create(body.full, ctx));
     // The original flat API answered its creates with 200; its clients check for exactly that.
-    return written(outcome, {}, isFull ? 201 : 200);
+    return written(await bookings.createFromFlat(body.flat, ctx), {}, 200);
   },
 });
 
-http('bookings-list', {
+serviceRoute({
+  name: 'bookings-list',
   methods: ['GET'],
-  route: 'bookings',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { items, total } = await (await services()).bookings.list(parseQuery(BookingListQuery, request));
+  path: 'bookings',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'List bookings (staff)',
+  query: BookingListQuery,
+  responses: { 200: { description: 'Bookings', schema: z.array(BookingView), headers: totalCount } },
+  problems: [404],
+  handler: async ({ query }, { bookings }) => {
+    const { items, total } = await bookings.list(query);
     return json(items, { headers: { 'x-total-count': String(total) } });
   },
 });
 
-http('bookings-export', {
+serviceRoute({
+  name: 'bookings-export',
   methods: ['GET'],
-  route: 'bookings/export',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { format, ...filters } = parseQuery(ExportQuery, request);
-    const csv = await (await services()).bookings.exportCsv({ ...filters, limit: 1000 });
+  path: 'bookings/export',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Export bookings as CSV (staff)',
+  query: ExportQuery,
+  responses: { 200: { description: 'One line per passenger and segment, UTF-8 with BOM', contentType: 'text/csv' } },
+  problems: [404],
+  handler: async ({ query: { format, ...filters } }, { bookings }) => {
+    const csv = await bookings.exportCsv({ ...filters, limit: 1000 });
     return {
       status: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="bookings.${format}"` },
@@ -77,115 +110,155 @@ http('bookings-export', {
   },
 });
 
-http('bookings-get', {
+serviceRoute({
+  name: 'bookings-get',
   methods: ['GET'],
-  route: 'bookings/{id:int}',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    const booking = await (await services()).bookings.get(id);
-    return json(booking, { headers: { etag: etagOf(booking) } });
+  path: 'bookings/{id:int}',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Get a booking (staff)',
+  params: BookingIdParams,
+  responses: { 200: { description: 'The booking', schema: BookingView, headers: { etag: bookingWritten.etag } } },
+  problems: [404],
+  handler: async ({ params }, { bookings }) => {
+    const found = await bookings.get(params.id);
+    return json(found, { headers: { etag: etagOf(found) } });
   },
 });
 
-http('bookings-update', {
+serviceRoute({
+  name: 'bookings-update',
   methods: ['PUT'],
-  route: 'bookings/{id:int}',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    const body = await readJson(request);
-    const input = parse(BookingUpdateInput, body, 'body');
-    const outcome = await (await services()).bookings.update(id, input, writeContext(request, 'staff', body));
+  path: 'bookings/{id:int}',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Change a booking: seats, flight, names, contact (staff)',
+  params: BookingIdParams,
+  headers: WriteHeaders,
+  body: BookingUpdateInput,
+  responses: { 200: { ...booking('Updated'), headers: { ...bookingWritten, 'x-fare-difference': 'Fare change in CNY (negative: refund)' } } },
+  problems: [404, 409, 412, 422],
+  handler: async ({ params, body, json: sent, request }, { bookings }) => {
+    const outcome = await bookings.update(params.id, body, writeContext(request, 'staff', sent));
     return written(outcome, { 'x-fare-difference': String(outcome.fare_difference) });
   },
 });
 
-http('bookings-delete', {
+serviceRoute({
+  name: 'bookings-delete',
   methods: ['DELETE'],
-  route: 'bookings/{id:int}',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    return written(await (await services()).bookings.cancel(id, undefined, writeContext(request, 'staff')));
-  },
+  path: 'bookings/{id:int}',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Cancel a booking (staff)',
+  params: BookingIdParams,
+  headers: WriteHeaders,
+  responses: { 200: booking('Cancelled, with the fee and refund') },
+  problems: [404, 409, 412],
+  handler: async ({ params, request }, { bookings }) => written(await bookings.cancel(params.id, undefined, writeContext(request, 'staff'))),
 });
 
-http('bookings-cancel', {
+serviceRoute({
+  name: 'bookings-cancel',
   methods: ['POST'],
-  route: 'bookings/{id:int}/cancel',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    const body = request.headers.get('content-length') === '0' || !request.body ? {} : await readJson(request);
-    const { reason } = parse(CancelInput, body, 'body');
-    return written(await (await services()).bookings.cancel(id, reason, writeContext(request, 'staff', body)));
-  },
+  path: 'bookings/{id:int}/cancel',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Cancel a booking with a reason (staff)',
+  params: BookingIdParams,
+  headers: WriteHeaders,
+  body: CancelInput,
+  readBody: 'optional',
+  responses: { 200: booking('Cancelled, with the fee and refund') },
+  problems: [404, 409, 412],
+  handler: async ({ params, body, json: sent, request }, { bookings }) =>
+    written(await bookings.cancel(params.id, body.reason, writeContext(request, 'staff', sent))),
 });
 
-http('bookings-confirm', {
+serviceRoute({
+  name: 'bookings-confirm',
   methods: ['POST'],
-  route: 'bookings/{id:int}/confirm',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    return written(await (await services()).bookings.confirm(id, writeContext(request, 'staff')));
+  path: 'bookings/{id:int}/confirm',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Confirm a held booking (staff)',
+  params: BookingIdParams,
+  headers: WriteHeaders,
+  responses: { 200: booking('Confirmed') },
+  problems: [404, 409, 412],
+  handler: async ({ params, request }, { bookings }) => written(await bookings.confirm(params.id, writeContext(request, 'staff'))),
+});
+
+serviceRoute({
+  name: 'bookings-cancellation-quote',
+  methods: ['GET'],
+  path: 'bookings/{id:int}/cancellation-quote',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'What cancelling now would cost and refund (staff)',
+  params: BookingIdParams,
+  responses: { 200: { description: 'The quote', schema: CancellationQuoteView } },
+  problems: [404, 409],
+  handler: async ({ params }, { bookings }) => json(await bookings.quoteCancellation(params.id)),
+});
+
+serviceRoute({
+  name: 'bookings-history',
+  methods: ['GET'],
+  path: 'bookings/{id:int}/history',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Every change made to a booking (staff)',
+  params: BookingIdParams,
+  responses: { 200: { description: 'History, oldest first', schema: z.array(HistoryEntry) } },
+  problems: [404],
+  handler: async ({ params }, { bookings }) => json(await bookings.history(params.id)),
+});
+
+serviceRoute({
+  name: 'bookings-search',
+  methods: ['GET'],
+  path: 'bookings/search/{passenger_name}',
+  auth: 'function',
+  tag: 'bookings',
+  summary: 'Find bookings by passenger name (staff)',
+  params: NameParams,
+  responses: { 200: { description: 'Bookings', schema: z.array(BookingView) } },
+  handler: async ({ params }, { bookings }) => json(await bookings.searchByName(params.passenger_name)),
+});
+
+serviceRoute({
+  name: 'bookings-by-reference',
+  methods: ['GET'],
+  path: 'bookings/reference/{pnr}',
+  auth: 'anonymous',
+  tag: 'bookings',
+  summary: 'Look up a booking by reference and last name',
+  params: ReferenceParams,
+  query: LastNameQuery,
+  responses: { 200: { description: 'The booking', schema: BookingView, headers: { etag: bookingWritten.etag } } },
+  problems: [404],
+  handler: async ({ params, query }, { bookings }) => {
+    const found = await bookings.getByReference(params.pnr, query.last_name);
+    return json(found, { headers: { etag: etagOf(found), 'cache-control': 'no-store' } });
   },
 });
 
-http('bookings-cancellation-quote', {
+serviceRoute({
+  name: 'flights-seats',
   methods: ['GET'],
-  route: 'bookings/{id:int}/cancellation-quote',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    return json(await (await services()).bookings.quoteCancellation(id));
-  },
-});
-
-http('bookings-history', {
-  methods: ['GET'],
-  route: 'bookings/{id:int}/history',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(BookingIdParams, request);
-    return json(await (await services()).bookings.history(id));
-  },
-});
-
-http('bookings-search', {
-  methods: ['GET'],
-  route: 'bookings/search/{passenger_name}',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { passenger_name } = parseParams(NameParams, request);
-    return json(await (await services()).bookings.searchByName(passenger_name));
-  },
-});
-
-http('bookings-by-reference', {
-  methods: ['GET'],
-  route: 'bookings/reference/{pnr}',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const { pnr } = parseParams(ReferenceParams, request);
-    const { last_name } = parseQuery(LastNameQuery, request);
-    const booking = await (await services()).bookings.getByReference(pnr, last_name);
-    return json(booking, { headers: { etag: etagOf(booking), 'cache-control': 'no-store' } });
-  },
-});
-
-http('flights-seats', {
-  methods: ['GET'],
-  route: 'flights/{id:int}/seats',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const { id } = parseParams(FlightIdParams, request);
-    const { date, cabin } = parseQuery(SeatMapQuery, request);
-    const { flights, bookings, store } = await services();
-    const flight = await store.flights.get(id);
-    const day = date ?? (await flights.get(id)).date;
-    return json(await bookings.seatMap(flight!, day, cabin));
+  path: 'flights/{id:int}/seats',
+  auth: 'anonymous',
+  tag: 'flights',
+  summary: 'Seat map of a flight on a date',
+  params: FlightIdParams,
+  query: SeatMapQuery,
+  responses: { 200: { description: 'Rows of seats with availability', schema: SeatMap } },
+  problems: [404, 422],
+  handler: async ({ params, query }, { flights, bookings, store }) => {
+    const day = (await flights.get(params.id, query.date)).date; // a 404 problem for an unknown flight
+    const flight = (await store.flights.get(params.id))!;
+    return json(await bookings.seatMap(flight, day, query.cabin));
   },
 });
 

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { http, json, registrations } from '../lib/http/app';
-import { contentTypeOf } from '../lib/http/content-types';
+import { z } from 'zod';
+import { json, registrations } from '../lib/http/app';
 import { openApiDocument } from '../lib/http/openapi/document';
+import { contentTypeOf } from '../lib/http/content-types';
 import { HttpError } from '../lib/http/problem';
+import { route } from '../lib/http/route';
 
 const swaggerUiDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 let document: ReturnType<typeof openApiDocument> | undefined;
@@ -55,27 +57,41 @@ function asset(name: string): HttpResponseInit {
   };
 }
 
-http('openapi', {
+route({
+  name: 'openapi',
   methods: ['GET'],
-  route: 'openapi.json',
-  authLevel: 'anonymous',
-  handler: async (request) => {
+  path: 'openapi.json',
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'This OpenAPI document',
+  responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
+  handler: async ({ request }) => {
     document ??= openApiDocument(registrations.http);
     return json({ ...document, servers: [{ url: basePath(request, 'openapi.json') }] });
   },
 });
 
-http('docs', {
+route({
+  name: 'docs',
   methods: ['GET'],
-  route: 'docs',
-  authLevel: 'anonymous',
-  handler: async (request) => page(basePath(request, 'docs')),
+  path: 'docs',
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'Swagger UI for this API',
+  responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
+  handler: async ({ request }) => page(basePath(request, 'docs')),
 });
 
-http('docs-assets', {
+route({
+  name: 'docs-assets',
   methods: ['GET'],
-  route: 'docs/{*asset}',
-  authLevel: 'anonymous',
+  path: 'docs/{*asset}',
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'Swagger UI scripts and styles',
+  params: z.object({ asset: z.string().optional().describe('File name in swagger-ui-dist, e.g. swagger-ui.css') }),
+  responses: { 200: { description: 'The file', contentType: '*/*' } },
+  problems: [404],
   // A catch-all also matches an empty rest, so `/api/docs` itself may arrive here.
-  handler: async (request) => asset(request.params.asset ?? ''),
+  handler: async ({ params }) => asset(params.asset ?? ''),
 });

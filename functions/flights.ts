@@ -1,89 +1,133 @@
 import { z } from 'zod';
-import { FlightListQuery, IsoDate, SearchQuery } from '../lib/domain/flights';
-import { http, json } from '../lib/http/app';
-import { parseParams, parseQuery, readJson } from '../lib/http/validate';
+import { DeletedMessage, FlightCreateBody, FlightListQuery, FlightView, IsoDate, SearchQuery } from '../lib/domain/flights';
+import { filledText } from '../lib/domain/text';
 import { isFlatFlightBody } from '../lib/flights/service';
-import { services } from '../app/services';
+import { Itinerary } from '../lib/flights/search';
+import { json } from '../lib/http/app';
+import { serviceRoute } from './route';
 
 export const FlightIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 export const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 export const FlightNumberParams = z.object({ flight_number: z.string().trim().min(3).max(8) });
-export const RouteParams = z.object({ from: z.string().trim().min(1).max(60), to: z.string().trim().min(1).max(60) });
+export const RouteParams = z.object({ from: filledText().min(1).max(60), to: filledText().min(1).max(60) });
+export const totalCount = { 'x-total-count': 'Number of matches before skip/limit' };
+/** The flight service parses the body itself: the full schedule or the legacy flat body, each naming its own fields. */
+const asSent = (body: unknown) => body;
 
-http('flights-list', {
+serviceRoute({
+  name: 'flights-list',
   methods: ['GET'],
-  route: 'flights',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const query = parseQuery(FlightListQuery, request);
-    const { items, total } = await (await services()).flights.list(query);
+  path: 'flights',
+  auth: 'anonymous',
+  tag: 'flights',
+  summary: 'List flights',
+  description: 'Flight schedules with seats left on `date`, filtered by route, airline, price, departure window, cabin and status.',
+  query: FlightListQuery,
+  responses: { 200: { description: 'Flights', schema: z.array(FlightView), headers: totalCount } },
+  problems: [404],
+  handler: async ({ query }, { flights }) => {
+    const { items, total } = await flights.list(query);
     return json(items, { headers: { 'x-total-count': String(total) } });
   },
 });
 
-http('flights-get', {
+serviceRoute({
+  name: 'flights-get',
   methods: ['GET'],
-  route: 'flights/{id:int}',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const { id } = parseParams(FlightIdParams, request);
-    const { date } = parseQuery(DateQuery, request);
-    return json(await (await services()).flights.get(id, date));
-  },
+  path: 'flights/{id:int}',
+  auth: 'anonymous',
+  tag: 'flights',
+  summary: 'Get a flight by id',
+  params: FlightIdParams,
+  query: DateQuery,
+  responses: { 200: { description: 'The flight with its seats left on `date`', schema: FlightView } },
+  problems: [404],
+  handler: async ({ params, query }, { flights }) => json(await flights.get(params.id, query.date)),
 });
 
-http('flights-by-number', {
+serviceRoute({
+  name: 'flights-by-number',
   methods: ['GET'],
-  route: 'flights/number/{flight_number}',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const { flight_number } = parseParams(FlightNumberParams, request);
-    const { date } = parseQuery(DateQuery, request);
-    return json(await (await services()).flights.getByNumber(flight_number, date));
-  },
+  path: 'flights/number/{flight_number}',
+  auth: 'anonymous',
+  tag: 'flights',
+  summary: 'Get a flight by flight number',
+  params: FlightNumberParams,
+  query: DateQuery,
+  responses: { 200: { description: 'The flight with its seats left on `date`', schema: FlightView } },
+  problems: [404],
+  handler: async ({ params, query }, { flights }) => json(await flights.getByNumber(params.flight_number, query.date)),
 });
 
-http('flights-search', {
+serviceRoute({
+  name: 'flights-search',
   methods: ['GET'],
-  route: 'flights/search/{from}/{to}',
-  authLevel: 'anonymous',
-  handler: async (request) => {
-    const { from, to } = parseParams(RouteParams, request);
-    const query = parseQuery(SearchQuery, request);
-    const { date, itineraries } = await (await services()).flights.search(from, to, query);
+  path: 'flights/search/{from}/{to}',
+  auth: 'anonymous',
+  tag: 'flights',
+  summary: 'Search itineraries between two cities or airports',
+  description: '`from` and `to` take IATA codes or city names in Chinese or English (北京, Shanghai). Direct flights and one-stop connections.',
+  params: RouteParams,
+  query: SearchQuery,
+  responses: {
+    200: { description: 'Itineraries', schema: z.array(Itinerary), headers: { ...totalCount, 'x-search-date': 'The date searched' } },
+  },
+  problems: [404, 422],
+  handler: async ({ params, query }, { flights }) => {
+    const { date, itineraries } = await flights.search(params.from, params.to, query);
     return json(itineraries, { headers: { 'x-total-count': String(itineraries.length), 'x-search-date': date } });
   },
 });
 
-http('flights-create', {
+serviceRoute({
+  name: 'flights-create',
   methods: ['POST'],
-  route: 'flights',
-  authLevel: 'function',
-  handler: async (request) => {
-    const body = await readJson(request);
-    const flight = await (await services()).flights.create(body);
+  path: 'flights',
+  auth: 'function',
+  tag: 'flights',
+  summary: 'Create a flight schedule (staff)',
+  description: 'The full schedule body, or the legacy flat body (`price`, `available_seats`).',
+  body: FlightCreateBody,
+  parseBody: asSent,
+  responses: {
+    200: { description: 'Created from the original flat body (the original API answered 200)', schema: FlightView, headers: { location: 'URL of the new flight' } },
+    201: { description: 'Created from the full schedule body', schema: FlightView, headers: { location: 'URL of the new flight' } },
+  },
+  problems: [409, 422],
+  handler: async ({ body }, { flights }) => {
+    const flight = await flights.create(body);
     // The original flat API answered its creates with 200; its clients check for exactly that.
     return json(flight, { status: isFlatFlightBody(body) ? 200 : 201, headers: { location: `/api/flights/${flight.id}` } });
   },
 });
 
-http('flights-update', {
+serviceRoute({
+  name: 'flights-update',
   methods: ['PUT'],
-  route: 'flights/{id:int}',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(FlightIdParams, request);
-    return json(await (await services()).flights.update(id, await readJson(request)));
-  },
+  path: 'flights/{id:int}',
+  auth: 'function',
+  tag: 'flights',
+  summary: 'Replace a flight schedule (staff)',
+  params: FlightIdParams,
+  body: FlightCreateBody,
+  parseBody: asSent,
+  responses: { 200: { description: 'Updated', schema: FlightView } },
+  problems: [404, 409, 422],
+  handler: async ({ params, body }, { flights }) => json(await flights.update(params.id, body)),
 });
 
-http('flights-delete', {
+serviceRoute({
+  name: 'flights-delete',
   methods: ['DELETE'],
-  route: 'flights/{id:int}',
-  authLevel: 'function',
-  handler: async (request) => {
-    const { id } = parseParams(FlightIdParams, request);
-    await (await services()).flights.remove(id);
-    return json({ message: `Flight ${id} deleted`, id });
+  path: 'flights/{id:int}',
+  auth: 'function',
+  tag: 'flights',
+  summary: 'Delete a flight without bookings (staff)',
+  params: FlightIdParams,
+  responses: { 200: { description: 'Deleted (a JSON message, as the original API answered)', schema: DeletedMessage } },
+  problems: [404, 409],
+  handler: async ({ params }, { flights }) => {
+    await flights.remove(params.id);
+    return json({ message: `Flight ${params.id} deleted`, id: params.id });
   },
 });

@@ -4,6 +4,7 @@ import '../app/telemetry';
 import './airports';
 import './assistant';
 import './bookings';
+import './conversation-retention';
 import './docs';
 import './flights';
 import './mcp';

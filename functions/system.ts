@@ -1,5 +1,7 @@
 import { config } from '../lib/config';
-import { http, json } from '../lib/http/app';
+import { json } from '../lib/http/app';
+import { Health, Stats } from '../lib/http/openapi/schemas';
+import { route } from '../lib/http/route';
 import { renderMetrics } from '../lib/http/metrics';
 import { services } from '../app/services';
 
@@ -25,10 +27,17 @@ async function databaseChecks(): Promise<{ database: Check; migrations: Check }>
   }
 }
 
-http('health', {
+route({
+  name: 'health',
   methods: ['GET'],
-  route: 'health',
-  authLevel: 'anonymous',
+  path: 'health',
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'Health of the database, storage and AI',
+  responses: {
+    200: { description: 'Healthy or degraded', schema: Health },
+    503: { description: 'Unhealthy: the database is unreachable or not migrated', schema: Health },
+  },
   handler: async () => {
     const settings = config();
     const checks = {
@@ -49,10 +58,14 @@ http('health', {
   },
 });
 
-http('stats', {
+route({
+  name: 'stats',
   methods: ['GET'],
-  route: 'stats',
-  authLevel: 'anonymous',
+  path: 'stats',
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'Booking and flight statistics',
+  responses: { 200: { description: 'Counts, routes and load factors', schema: Stats } },
   handler: async () => {
     const { store } = await services();
     const [bookings, totalFlights] = await Promise.all([store.bookings.stats(), store.flights.count()]);
@@ -69,9 +82,13 @@ http('stats', {
   },
 });
 
-http('metrics', {
+route({
+  name: 'metrics',
   methods: ['GET'],
-  route: 'metrics',
-  authLevel: 'anonymous',
+  path: 'metrics',
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'Request metrics in Prometheus text format',
+  responses: { 200: { description: 'Counters and latency histograms by route, method and status', contentType: 'text/plain' } },
   handler: async () => ({ status: 200, headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }, body: renderMetrics() }),
 });

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { http } from '../lib/http/app';
+import { z } from 'zod';
 import { contentTypeOf } from '../lib/http/content-types';
 import { HttpError } from '../lib/http/problem';
+import { route } from '../lib/http/route';
 
 /** Where the app is mounted: its route without the catch-all. */
 export const webRoute = 'app';
@@ -90,11 +91,17 @@ function page(index: StaticFile, mount: string): StaticFile {
   return found;
 }
 
-http('web', {
+route({
+  name: 'web',
   methods: ['GET', 'HEAD'],
-  route: `${webRoute}/{*path}`,
-  authLevel: 'anonymous',
-  handler: async (request) => {
+  path: `${webRoute}/{*path}`,
+  auth: 'anonymous',
+  tag: 'system',
+  summary: 'The web app for travellers and the agent desk (index.html for any path without an extension)',
+  params: z.object({ path: z.string().optional().describe('A file of the built app, e.g. assets/index-…js; empty for the page') }),
+  responses: { 200: { description: 'The file', contentType: '*/*' } },
+  problems: [404, 503],
+  handler: async ({ request }) => {
     files ??= fs.existsSync(path.join(webRoot, 'index.html')) ? load() : undefined;
     if (!files) throw new HttpError(503, 'The web app is not built: run npm run build', { headers: { 'retry-after': '30' } });
     const wanted = (request.params.path ?? '').replace(/^\/+/, '');

@@ -28,7 +28,7 @@ export async function serveFunctions(options: { runTimers: boolean }): Promise<(
   const server = createLocalHost({ functions: registeredHttpFunctions(), apiKey, logRequests: settings.logRequests, ...durable?.hostOptions });
   server.listen(settings.port, '0.0.0.0');
   await once(server, 'listening');
-  const stopTimers = options.runTimers ? startTimers(registeredTimers()) : () => undefined;
+  const stopTimers = options.runTimers ? startTimers(registeredTimers(), durable?.inputs) : () => undefined;
   return async () => {
     stopTimers();
     server.close();

@@ -2,15 +2,20 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { HttpRequest, HttpResponse, InvocationContext, type FunctionInput, type HttpResponseInit, type LogHandler } from '@azure/functions';
 import type { HttpFunction } from '../lib/http/app';
+
+/** An HTTP function as the Functions host sees it: `route` is the trigger's route as registered (`api/flights/{id:int}`). */
+export type HostedFunction = Pick<HttpFunction, 'name' | 'methods' | 'route' | 'authLevel' | 'extraInputs' | 'handler'>;
 import { emitLog, nameRequest } from '../lib/telemetry';
 import { problemResponse, type Problem } from '../lib/http/problem';
 import { maxBodyBytes } from '../lib/http/validate';
+import { routePrefixOf } from './host-json';
 import { byPrecedence, compileRoute, type RouteMatcher } from './routes';
 
 export interface LocalHostOptions {
-  functions: HttpFunction[];
+  functions: HostedFunction[];
   /** Key required on authLevel function/admin routes (x-functions-key header or ?code=). */
   apiKey: string;
+  /** host.json's extensions.http.routePrefix (read from the app's folder when not given). */
   routePrefix?: string;
   logRequests?: boolean;
   log?: (line: string) => void;
@@ -21,7 +26,7 @@ export interface LocalHostOptions {
 }
 
 interface Route {
-  fn: HttpFunction;
+  fn: HostedFunction;
   matcher: RouteMatcher;
 }
 
@@ -93,7 +98,8 @@ function sendProblem(response: http.ServerResponse, problem: Problem, headers: R
  * `HttpRequest`/`HttpResponse` objects, function keys checked on authLevel function/admin routes.
  */
 export function createLocalHost(options: LocalHostOptions): http.Server {
-  const prefix = `/${options.routePrefix ?? 'api'}`;
+  const routePrefix = (options.routePrefix ?? routePrefixOf()).replace(/^\/+|\/+$/g, '');
+  const prefix = routePrefix ? `/${routePrefix}` : '';
   const routes: Route[] = options.functions
     .map((fn) => ({ fn, matcher: compileRoute(fn.route) }))
     .sort((a, b) => byPrecedence(a.matcher, b.matcher));
@@ -102,7 +108,8 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     const first = route.fn.route.split('/')[0]!.toLowerCase();
     byFirstSegment.set(first, [...(byFirstSegment.get(first) ?? []), route]);
   }
-  const candidates = (path: string) => byFirstSegment.get(path.split('/')[1]?.toLowerCase() ?? '') ?? routes.filter((r) => r.fn.route.startsWith('{'));
+  const catchAlls = routes.filter((r) => r.fn.route.startsWith('{'));
+  const candidates = (path: string) => byFirstSegment.get(path.split('/')[1]?.toLowerCase() ?? '') ?? catchAlls;
   const log = options.log ?? ((line: string) => console.log(line));
 
   async function handle(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<string> {
@@ -118,7 +125,7 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
       }
       return system.prefix;
     }
-    const path = url.pathname.toLowerCase().startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
+    const path = url.pathname.toLowerCase().startsWith(`${prefix.toLowerCase()}/`) ? url.pathname.slice(prefix.length) : undefined;
     const matches = path === undefined ? [] : candidates(path).flatMap((route) => {
       const params = route.matcher.match(path);
       return params ? [{ route, params }] : [];
@@ -168,7 +175,10 @@ export function createLocalHost(options: LocalHostOptions): http.Server {
     return route.fn.route;
   }
 
-  return http.createServer((incoming, outgoing) => {
+  // Idle keep-alive connections stay open longer than clients keep them (Node's agent drops its idle
+  // sockets after 5 s, the server's default): otherwise both close at once and a request sent on the
+  // closing socket fails with ECONNRESET (the durable client's loopback calls hit this under load).
+  return http.createServer({ keepAliveTimeout: 65_000 }, (incoming, outgoing) => {
     const started = performance.now();
     handle(incoming, outgoing)
       .then((template) => {

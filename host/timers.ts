@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InvocationContext, type Timer } from '@azure/functions';
+import { type FunctionInput, InvocationContext, type Timer } from '@azure/functions';
 import { Cron } from 'croner';
 import { settings, type SettingSpec } from '../lib/config';
 import type { TimerFunction } from '../lib/http/app';
@@ -13,13 +13,18 @@ export function resolveSchedule(schedule: string, env: NodeJS.ProcessEnv = proce
   });
 }
 
-/** Runs timer functions on their NCRONTAB schedules (six fields, seconds first), one run at a time each. */
-export function startTimers(functions: TimerFunction[]): () => void {
+/**
+ * Runs timer functions on their NCRONTAB schedules (six fields, seconds first), one run at a time each;
+ * `inputs` supplies their input bindings' data (the durable client's), as the Functions host does.
+ */
+export function startTimers(functions: TimerFunction[], inputs?: (binding: FunctionInput) => unknown): () => void {
   const jobs = functions.map(
     (fn) =>
       new Cron(resolveSchedule(fn.schedule), { protect: true }, async () => {
         const timer: Timer = { isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: { last: '', next: '', lastUpdated: '' } };
-        const context = new InvocationContext({ invocationId: randomUUID(), functionName: fn.name });
+        const extraInputs = fn.extraInputs ?? [];
+        const context = new InvocationContext({ invocationId: randomUUID(), functionName: fn.name, options: { extraInputs } });
+        for (const binding of extraInputs) context.extraInputs.set(binding, inputs?.(binding));
         try {
           await fn.handler(timer, context);
         } catch (error) {

@@ -102,6 +102,19 @@ export const settings = {
     description: 'Timeout of one Azure OpenAI call in milliseconds.',
     example: '30000',
   },
+  OPENAI_BASE_URL: {
+    description: 'Any OpenAI-compatible chat-completions endpoint instead of Azure OpenAI (used when AZURE_OPENAI_ENDPOINT is empty), up to /v1: a local Ollama http://localhost:11434/v1, vLLM, DeepSeek https://api.deepseek.com/v1, Qwen https://dashscope.aliyuncs.com/compatible-mode/v1. Empty: no such model.',
+    example: '',
+  },
+  OPENAI_API_KEY: {
+    description: 'Key for OPENAI_BASE_URL, sent as a Bearer token (any non-empty value for a local server that needs none).',
+    example: '',
+    secret: true,
+  },
+  OPENAI_MODEL: {
+    description: 'Model name at OPENAI_BASE_URL, e.g. qwen2.5:7b, deepseek-chat, qwen-plus. It must support tool calling.',
+    example: 'gpt-4.1',
+  },
   BOOKING_HOLD_MINUTES: {
     description: 'How long a pending (held) booking keeps its seats before the timer releases them.',
     example: '20',
@@ -109,6 +122,14 @@ export const settings = {
   HOLD_RELEASE_SCHEDULE: {
     description: 'NCRONTAB schedule (seconds first) of the timer that releases expired booking holds; the function binds it as %HOLD_RELEASE_SCHEDULE%.',
     example: '0 * * * * *',
+  },
+  CONVERSATION_RETENTION_SECONDS: {
+    description: 'Assistant conversations idle (no message) or finished for this many seconds (86400: a day) are ended and purged with their Durable history by the conversation-retention timer; a purged conversation is 404.',
+    example: '86400',
+  },
+  CONVERSATION_PURGE_SCHEDULE: {
+    description: 'NCRONTAB schedule (seconds first) of the conversation-retention timer; the function binds it as %CONVERSATION_PURGE_SCHEDULE%.',
+    example: '0 */5 * * * *',
   },
   MCP_ALLOWED_ORIGINS: {
     description: 'Comma-separated browser origins allowed to call the MCP endpoints (requests without Origin are always allowed).',
@@ -153,8 +174,11 @@ export interface Config {
     deployment: string;
     apiVersion: string;
     timeoutMs: number;
+    /** An OpenAI-compatible endpoint, when no Azure endpoint is set. */
+    compatible: { baseUrl: string; apiKey: string; model: string } | undefined;
   };
   holdMinutes: number;
+  conversationRetentionSeconds: number;
   mcpAllowedOrigins: string[];
   logRequests: boolean;
   workerProcesses: number;
@@ -219,8 +243,12 @@ export function loadConfig(env: Env = process.env): Config {
       deployment: read(env, 'AZURE_OPENAI_DEPLOYMENT') ?? 'gpt-4.1',
       apiVersion: read(env, 'AZURE_OPENAI_API_VERSION') ?? '2024-10-21',
       timeoutMs: readInt(env, 'AZURE_OPENAI_TIMEOUT_MS', 30000),
+      compatible: read(env, 'OPENAI_BASE_URL')
+        ? { baseUrl: read(env, 'OPENAI_BASE_URL')!, apiKey: read(env, 'OPENAI_API_KEY') ?? 'none', model: read(env, 'OPENAI_MODEL') ?? 'gpt-4.1' }
+        : undefined,
     },
     holdMinutes: readInt(env, 'BOOKING_HOLD_MINUTES', 20),
+    conversationRetentionSeconds: readInt(env, 'CONVERSATION_RETENTION_SECONDS', 86400),
     mcpAllowedOrigins: (read(env, 'MCP_ALLOWED_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())

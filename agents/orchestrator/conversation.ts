@@ -15,9 +15,9 @@ import { understand } from '../../lib/ai/offline/understanding';
 import type { PlanContext, Step, StepTask } from '../../lib/ai/planner';
 import { doneText, say } from '../../lib/ai/phrase-book';
 import { errorText, recordOf } from '../../lib/ai/results';
+import { modelKind } from '../../lib/ai/azure-openai/client';
 import { azurePlanner } from '../../lib/ai/azure-openai/planner';
 import { offlinePlanner } from '../../lib/ai/offline/dialogue-manager';
-import { config } from '../../lib/config';
 import { policyOf, type ToolDescription } from '../../lib/mcp/tools';
 import { callTools, catalogue, completion } from './steps';
 import { applyPlan, initialState, remember, customStatusOf, turnResult, withReply, type ConversationRecord } from './state';
@@ -87,7 +87,7 @@ function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord
     newId: () => ctx.newGuid(ctx.instanceId),
     expiresAt: new Date(ctx.currentUtcDateTime.getTime() + proposalTtlMs).toISOString(),
   };
-  const planner = config().openai.endpoint ? azurePlanner : offlinePlanner;
+  const planner = modelKind() ? azurePlanner : offlinePlanner;
   const planned = yield* planner(state, text, context);
   const next = applyPlan(state, planned);
   return { state: next, result: turnResult(next, planned.reply, planned.awaiting, actions, planned.planner) };

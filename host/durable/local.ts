@@ -19,13 +19,16 @@ export async function startLocalDurable(settings: Config, apiKey: string, appDir
     origin: `http://localhost:${settings.port}`,
     key: apiKey,
   });
-  return { extension, hostOptions: durableHostOptions(() => extension), stop: () => extension.stop() };
+  return { extension, hostOptions: durableHostOptions(() => extension), inputs: bindingData(() => extension), stop: () => extension.stop() };
 }
+
+/** The data of a function's input binding that the extension supplies: the durable client's. */
+const bindingData = (extension: () => DurableExtension) => (binding: FunctionInput) => (isDurableClient(binding) ? extension().clientBindingData() : undefined);
 
 /** What the local host serves for the extension: the durable client binding's data and the management webhooks. */
 export function durableHostOptions(extension: () => DurableExtension): Pick<LocalHostOptions, 'inputs' | 'systemRoutes'> {
   return {
-    inputs: (binding) => (isDurableClient(binding) ? extension().clientBindingData() : undefined),
+    inputs: bindingData(extension),
     systemRoutes: [
       {
         prefix: `${webhookPath}/`,

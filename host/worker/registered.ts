@@ -1,5 +1,6 @@
 import type { FunctionInput, HttpMethod } from '@azure/functions';
-import type { AuthLevel, HttpFunction, HttpHandler, TimerFunction, TimerHandler } from '../../lib/http/app';
+import type { AuthLevel, HttpHandler, TimerFunction, TimerHandler } from '../../lib/http/app';
+import type { HostedFunction } from '../server';
 import { functionRegistry, type Registration } from './functions-core';
 
 const ofType = (type: string) => [...functionRegistry.functions.values()].filter((r) => r.trigger.type.toLowerCase() === type.toLowerCase());
@@ -8,7 +9,7 @@ const extraInputsOf = (registration: Registration): FunctionInput[] =>
   Object.values(registration.metadata.bindings).filter((b) => b.direction === 'in' && !/trigger$/i.test(b.type)) as FunctionInput[];
 
 /** The HTTP functions the app registered, with the trigger's route, methods and auth level as the host reads them. */
-export function registeredHttpFunctions(): HttpFunction[] {
+export function registeredHttpFunctions(): HostedFunction[] {
   return ofType('httpTrigger').map((registration) => {
     const { trigger } = registration;
     const extraInputs = extraInputsOf(registration);
@@ -24,9 +25,13 @@ export function registeredHttpFunctions(): HttpFunction[] {
 }
 
 export function registeredTimers(): TimerFunction[] {
-  return ofType('timerTrigger').map((registration) => ({
-    name: registration.metadata.name,
-    schedule: String(registration.trigger.schedule),
-    handler: registration.handler as TimerHandler,
-  }));
+  return ofType('timerTrigger').map((registration) => {
+    const extraInputs = extraInputsOf(registration);
+    return {
+      name: registration.metadata.name,
+      schedule: String(registration.trigger.schedule),
+      ...(extraInputs.length ? { extraInputs } : {}),
+      handler: registration.handler as TimerHandler,
+    };
+  });
 }

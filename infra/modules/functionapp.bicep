@@ -176,6 +176,8 @@ var baseSettings = {
   BOOKING_HOLD_MINUTES: string(bookingHoldMinutes)
   MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
   HOLD_RELEASE_SCHEDULE: '0 * * * * *'
+  CONVERSATION_RETENTION_SECONDS: '86400'
+  CONVERSATION_PURGE_SCHEDULE: '0 */5 * * * *'
 }
 
 var appSettings = union(baseSettings, useScheduler ? schedulerSettings : {})

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AgentName } from '../mcp/tools';
 import type { Understanding } from './offline/types';
+import { filledText } from '../domain/text';
 
 export type { Language } from '../mcp/tools';
 import type { Language } from '../mcp/tools';
@@ -69,7 +70,7 @@ export interface TurnResult {
   actions: Action[];
   language: Language;
   /** The planner that answered. */
-  planner: 'offline' | 'azure-openai';
+  planner: 'offline' | 'azure-openai' | 'openai';
 }
 
 /** The task the dialogue manager is filling in: an intent and the details gathered so far. */
@@ -101,9 +102,12 @@ export interface ConversationState {
   transcript: TranscriptEntry[];
 }
 
+/** What a traveller types: whitespace alone is not a message (the pattern says so in the document too). */
+const Text = filledText().min(1, 'is required').max(2000);
+
 /** The client's own id for a message: sending the same id again returns the first answer instead of a second turn. */
 export const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1–100 letters, digits or _ . : -').describe('Optional id of this message; a retry with the same id gets the first answer');
-export const MessageBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000), message_id: MessageId.optional() }).strict();
+export const MessageBody = z.object({ text: Text, message_id: MessageId.optional() }).strict();
 export const ConfirmBody = z.object({ accept: z.boolean(), message_id: MessageId.optional() }).strict();
 export const ConversationId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a conversation id');
-export const ChatBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000), conversation_id: ConversationId.optional(), message_id: MessageId.optional() }).strict();
+export const ChatBody = z.object({ text: Text, conversation_id: ConversationId.optional(), message_id: MessageId.optional() }).strict();

@@ -49,7 +49,7 @@ export interface Plan {
   options: FlightOption[];
   task?: DialogueTask;
   proposal?: Proposal;
-  planner: 'offline' | 'azure-openai';
+  planner: 'offline' | 'azure-openai' | 'openai';
 }
 
 export type Planner = (state: ConversationState, text: string, context: PlanContext) => Step<Plan>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Cabin } from './aircraft';
 import { FlightNumber, IsoDate, LocalTime } from './flights';
 import { BookingReference } from './reference';
+import { filledText } from './text';
 
 export const PassengerTypeSchema = z.enum(['adult', 'child', 'infant']);
 export const BookingStatusSchema = z.enum(['pending', 'confirmed', 'cancelled']);
@@ -13,14 +14,22 @@ export const SeatNumber = z
   .transform((seat) => seat.toUpperCase());
 
 const Email = z.string().trim().email().max(200);
-const Phone = z.string().trim().regex(/^\+?[\d\s()-]{5,20}$/, 'must be a phone number');
+const Phone = z.string().regex(/^\+?[\d(][\d\s()-]{3,18}[\d)]$/, 'must be a phone number');
+
+/**
+ * Letters of the scripts names are written in, as explicit BMP ranges (Latin with accents, Greek,
+ * Cyrillic, kana, CJK, Hangul) plus combining marks, so the same pattern works in the server, in
+ * Python's `re` and in JSON Schema validators without Unicode property escapes.
+ */
+const nameLetters = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0370-\\u03FF\\u0400-\\u04FF\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF';
+export const passengerNamePattern = new RegExp(`^[${nameLetters}][${nameLetters} .'/\\u00B7-]*$`);
 
 export const PassengerName = z
   .string()
   .trim()
   .min(1, 'is required')
   .max(100)
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'/-]*$/u, 'must be a name as written on the ID (Chinese or Latin letters)')
+  .regex(passengerNamePattern, 'must be a name as written on the ID (Chinese or Latin letters)')
   .describe('Name as written on the ID, Chinese or Latin: 张三, Zhang San, SMITH/JOHN');
 
 export const PassengerInput = z
@@ -47,7 +56,7 @@ export const ContactInput = z.object({ email: Email.optional(), phone: Phone.opt
 /** POST /api/bookings (full form). */
 export const BookingCreateInput = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: filledText().min(1).max(200).optional(),
     passengers: z.array(PassengerInput).min(1, 'at least one passenger').max(9, 'at most 9 passengers per booking'),
     segments: z.array(SegmentInput).min(1, 'at least one segment').max(4),
     contact: ContactInput.optional(),
@@ -62,7 +71,7 @@ const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/
 /** POST /api/bookings with the seed system's flat body: one passenger, one segment. */
 export const FlatBookingInput = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: filledText().min(1).max(200).optional(),
     passenger_name: PassengerName,
     flight_number: FlightNumber,
     departure_date: IsoDate,
@@ -85,7 +94,7 @@ export const BookingCreateBody = z.union([BookingCreateInput, FlatBookingInput])
 /** PUT /api/bookings/{id}: the changes to make; seed flat fields are accepted too. */
 export const BookingUpdateInput = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: filledText().min(1).max(200).optional(),
     contact: ContactInput.optional(),
     passengers: z
       .array(z.object({ position: z.number().int().min(1).max(9), name: PassengerName }).strict())
@@ -119,10 +128,10 @@ export const BookingListQuery = z
     status: BookingStatusSchema.optional(),
     from_date: IsoDate.optional().describe('Segments departing on or after this date'),
     to_date: IsoDate.optional(),
-    from: z.string().trim().min(1).optional().describe('Departure airport code or city'),
-    to: z.string().trim().min(1).optional(),
+    from: filledText().min(1).optional().describe('Departure airport code or city'),
+    to: filledText().min(1).optional(),
     flight_number: FlightNumber.optional(),
-    passenger: z.string().trim().min(1).max(100).optional().describe('Fuzzy passenger name'),
+    passenger: filledText().min(1).max(100).optional().describe('Fuzzy passenger name'),
     sort: z.enum(['date']).default('date'),
     skip: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -131,7 +140,7 @@ export const BookingListQuery = z
 export type BookingListQuery = z.output<typeof BookingListQuery>;
 
 export const ReferenceParams = z.object({ pnr: BookingReference });
-export const LastNameQuery = z.object({ last_name: z.string().trim().min(1, 'is required').max(100) }).strict();
+export const LastNameQuery = z.object({ last_name: filledText().min(1, 'is required').max(100) }).strict();
 
 const Money = z.number().describe('CNY');
 

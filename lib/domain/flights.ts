@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { AircraftTypeSchema, Cabin } from './aircraft';
 import { AirportCode } from './airports';
 import { isValidDate } from './time';
+import { filledText } from './text';
 
 export const IsoDate = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date YYYY-MM-DD')
   .refine(isValidDate, 'must be a calendar date YYYY-MM-DD')
+  .meta({ format: 'date' })
   .describe('Date as YYYY-MM-DD, local to the departure airport');
 
 export const LocalTime = z
@@ -61,18 +64,22 @@ export type FlightInput = z.output<typeof FlightInput>;
 /** A schedule to store: the full body, or the original flat body whose aircraft may be free text. */
 export type Schedule = Omit<FlightInput, 'aircraft_type'> & { aircraft_type: string };
 
-const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d{1,2})?$/, 'must be a number').transform(Number)]);
+/** A positive amount as a number or as the original API's decimal text ("599.00"); the pattern says so in the document too. */
+const positiveAmount = z.union([
+  z.number().positive().max(1_000_000),
+  z.string().regex(/^\s*(?!0+(\.0+)?\s*$)\d{1,7}(\.\d{1,2})?\s*$/, 'must be a positive amount such as 599.00').transform(Number),
+]);
 
 /** The legacy system's flat flight body: `price` is the economy fare, `available_seats` the economy capacity. */
 export const FlatFlightInput = z
   .object({
     flight_number: FlightNumber,
-    airline: z.string().trim().min(1).max(50).describe('Airline name (zh or en) or IATA code; an unknown name is registered on first use under the flight number’s first two characters'),
+    airline: filledText().min(1).max(50).describe('Airline name (zh or en) or IATA code; an unknown name is registered on first use under the flight number’s first two characters'),
     departure_airport: AirportCode,
     arrival_airport: AirportCode,
     departure_time: LocalTime,
     arrival_time: LocalTime,
-    price: numeric.pipe(z.number().positive().max(1_000_000)),
+    price: positiveAmount.pipe(z.number().positive().max(1_000_000)),
     available_seats: z.number().int().min(0).max(1000).default(150),
     aircraft_type: z
       .string()
@@ -162,10 +169,10 @@ export const FlightSort = z.enum(['price', 'departure_time', 'duration']);
 
 export const FlightListQuery = z
   .object({
-    from: z.string().trim().min(1).optional().describe('Departure airport code or city (zh/en)'),
-    to: z.string().trim().min(1).optional().describe('Arrival airport code or city (zh/en)'),
+    from: filledText().min(1).optional().describe('Departure airport code or city (zh/en)'),
+    to: filledText().min(1).optional().describe('Arrival airport code or city (zh/en)'),
     date: IsoDate.optional().describe('Date for operating days and seats left (default today)'),
-    airline: z.string().trim().min(1).optional().describe('Airline code or name'),
+    airline: filledText().min(1).optional().describe('Airline code or name'),
     min_price: z.coerce.number().min(0).optional(),
     max_price: z.coerce.number().min(0).optional(),
     depart_after: LocalTime.optional(),

@@ -4,11 +4,12 @@ import { z } from 'zod';
 /** Booking references avoid letters and digits people confuse: no I, O, 0 or 1. */
 export const referenceAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+const referenceMessage = 'must be a 6-character booking reference, e.g. K7Q2MX';
+
 export const BookingReference = z
   .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${referenceAlphabet}]{6}$`), 'must be a 6-character booking reference, e.g. K7Q2MX'))
+  .regex(new RegExp(`^\\s*[${referenceAlphabet}${referenceAlphabet.toLowerCase()}]{6}\\s*$`), referenceMessage)
+  .transform((value) => value.trim().toUpperCase())
   .describe('Booking reference (PNR): 6 letters/digits without I, O, 0 or 1');
 
 export function newReference(): string {

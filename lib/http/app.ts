@@ -11,7 +11,7 @@ import {
 import { DomainError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/store';
 import { recordException } from '../telemetry';
-import { recordRequest } from './metrics';
+import type { Operation } from './openapi/operation';
 import { HttpError, problemResponse, type Problem } from './problem';
 
 export type AuthLevel = 'anonymous' | 'function' | 'admin';
@@ -21,16 +21,25 @@ export type TimerHandler = (timer: Timer, context: InvocationContext) => Promise
 export interface HttpFunction {
   name: string;
   methods: HttpMethod[];
+  /** The route template below the API base (`flights/{id:int}` for /api/flights/{id}); for a site route, below the site root. */
   route: string;
+  /** The route template as registered with the Functions host (routePrefix is "", so `api/flights/{id:int}`). */
+  functionRoute: string;
+  /** Part of the API (under /api, documented in OpenAPI) rather than the site (the web app). */
+  api: boolean;
   authLevel: AuthLevel;
   /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
   extraInputs?: FunctionInput[];
   handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponse | HttpResponseInit>;
+  /** What the route declares about itself, for the OpenAPI document. */
+  operation?: Operation;
 }
 
 export interface TimerFunction {
   name: string;
   schedule: string;
+  /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
+  extraInputs?: FunctionInput[];
   handler: TimerHandler;
 }
 
@@ -57,7 +66,8 @@ export function domainProblem(error: DomainError): Problem {
   }).problem;
 }
 
-async function respond(handler: HttpHandler, request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> {
+/** Runs a handler; errors become problem+json: HttpError as it says, domain errors by kind, a store outage 503. */
+export async function respond(handler: HttpHandler, request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> {
   try {
     return await handler(request, context);
   } catch (error) {
@@ -73,24 +83,10 @@ async function respond(handler: HttpHandler, request: HttpRequest, context: Invo
   }
 }
 
-export function http(
-  name: string,
-  options: { methods: HttpMethod[]; route: string; authLevel: AuthLevel; extraInputs?: FunctionInput[]; handler: HttpHandler },
-): void {
-  const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> => {
-    const started = performance.now();
-    const response = await respond(options.handler, request, context);
-    recordRequest(options.route, request.method, response.status ?? 200, (performance.now() - started) / 1000);
-    return response;
-  };
-  const { methods, route, authLevel, extraInputs } = options;
-  registrations.http.push({ name, methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
-  app.http(name, { methods, route, authLevel, ...(extraInputs ? { extraInputs } : {}), handler });
-}
-
-export function timer(name: string, options: { schedule: string; handler: TimerHandler }): void {
-  registrations.timers.push({ name, schedule: options.schedule, handler: options.handler });
-  app.timer(name, { schedule: options.schedule, handler: options.handler });
+export function timer(name: string, options: { schedule: string; extraInputs?: FunctionInput[]; handler: TimerHandler }): void {
+  const { schedule, extraInputs, handler } = options;
+  registrations.timers.push({ name, schedule, ...(extraInputs ? { extraInputs } : {}), handler });
+  app.timer(name, { schedule, ...(extraInputs ? { extraInputs } : {}), handler });
 }
 
 /** A JSON response; `headers` are added to the JSON content type. */

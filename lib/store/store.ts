@@ -60,6 +60,12 @@ export interface FlightRepository {
   update(id: number, input: Schedule & { duration_minutes: number }, now: string): Promise<Flight | undefined>;
   /** Refuses (returns 'has_bookings') when any booking references the flight. */
   delete(id: number): Promise<'deleted' | 'not_found' | 'has_bookings'>;
+  /**
+   * A value that differs whenever the flights table may have changed since it was last read — by this
+   * store or by any other connection to the database (another worker or instance). Stores that cannot
+   * tell leave it out, and nothing about flights is cached for them.
+   */
+  changeStamp?(): Promise<string>;
   /** Seats sold per cabin, keyed by `${flightId}|${date}`. */
   seatsSold(keys: { flightId: number; date: string }[]): Promise<Map<string, SeatsSold>>;
   count(): Promise<number>;

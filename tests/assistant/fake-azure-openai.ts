@@ -1,6 +1,7 @@
 /**
  * A loopback stand-in for Azure OpenAI chat completions: POST /openai/deployments/{deployment}/chat/completions
- * with the `api-key` header. Each request takes the next scripted step (a response, or a function of the
+ * with the `api-key` header, and for any OpenAI-compatible server: POST /v1/chat/completions with
+ * `Authorization: Bearer <key>` and the model in the body. Each request takes the next scripted step (a response, or a function of the
  * request); every request is recorded so tests can check what the planner sent.
  */
 import http from 'node:http';
@@ -58,7 +59,8 @@ export interface FakeAzureOpenAI {
   close(): Promise<void>;
 }
 
-const pathPattern = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/;
+const azurePath = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/;
+const compatiblePath = /^\/v1\/chat\/completions$/;
 
 export async function startFakeAzureOpenAI(options: { apiKey: string; deployment: string }): Promise<FakeAzureOpenAI> {
   const started = Date.now();
@@ -91,19 +93,14 @@ export async function startFakeAzureOpenAI(options: { apiKey: string; deployment
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
-    const match = pathPattern.exec(url.pathname);
-    if (req.method !== 'POST' || !match || match[1] !== options.deployment) {
-      return send(res, 404, { error: { code: 'DeploymentNotFound', message: `no deployment at ${url.pathname}` } });
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as ChatRequest['body'];
+    const deployment = compatiblePath.test(url.pathname) ? body.model : azurePath.exec(url.pathname)?.[1];
+    if (req.method !== 'POST' || deployment !== options.deployment) {
+      return send(res, 404, { error: { code: 'DeploymentNotFound', message: `no deployment or model at ${url.pathname}` } });
     }
-    const apiKey = req.headers['api-key'] as string | undefined;
+    const apiKey = compatiblePath.test(url.pathname) ? req.headers.authorization?.replace(/^Bearer /, '') : (req.headers['api-key'] as string | undefined);
     if (apiKey !== options.apiKey) return send(res, 401, { error: { code: '401', message: 'Access denied due to invalid subscription key.' } });
-    const request: ChatRequest = {
-      at: Date.now() - started,
-      path: url.pathname,
-      apiVersion: url.searchParams.get('api-version'),
-      apiKey,
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest['body'],
-    };
+    const request: ChatRequest = { at: Date.now() - started, path: url.pathname, apiVersion: url.searchParams.get('api-version'), apiKey, body };
     fake.requests.push(request);
     const step = queue.shift();
     if (!step) {

@@ -24,7 +24,7 @@ export function useStandIn() {
   beforeAll(async () => {
     provideFunctionsCore();
     fixture = await import('./fixture');
-    server = createLocalHost({ functions: registeredHttpFunctions(), apiKey: key, logRequests: false, ...durableHostOptions(() => extension!) });
+    server = createLocalHost({ functions: registeredHttpFunctions(), apiKey: key, logRequests: false, routePrefix: 'api', ...durableHostOptions(() => extension!) });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -43,7 +43,7 @@ describe('the local host', () => {
     const statuses = await Promise.all(Array.from({ length: 20 }, () => host.fetch('/health').then((r) => r.status)));
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect(await host.stop('SIGTERM')).toBe(0);
-  });
+  }, 60_000);
 });
 
 describe('health', () => {

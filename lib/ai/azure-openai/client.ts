@@ -1,28 +1,40 @@
 /**
- * One chat completion against Azure OpenAI. Retries are the openai client's own: up to 2 more
- * attempts on 408/409/429/5xx and connection errors, with exponential backoff that honours the
- * retry-after / retry-after-ms headers; each attempt is limited to AZURE_OPENAI_TIMEOUT_MS.
+ * One chat completion against the configured model: Azure OpenAI (AZURE_OPENAI_ENDPOINT, deployment path,
+ * `api-key` or Entra ID) or any OpenAI-compatible endpoint (OPENAI_BASE_URL + /chat/completions, Bearer key:
+ * Ollama, vLLM, DeepSeek, Qwen). Both go through the same tool-calling, confirmation and fallback rules.
+ * Retries are the openai client's own: up to 2 more attempts on 408/409/429/5xx and connection errors, with
+ * exponential backoff that honours retry-after / retry-after-ms; each attempt is limited to AZURE_OPENAI_TIMEOUT_MS.
  */
-import type { AzureOpenAI } from 'openai';
+import type OpenAI from 'openai';
 import { config } from '../../config';
 import { ModelReply, type ModelRequest } from './schema';
 
 export const modelRetries = 2;
 
-let client: AzureOpenAI | undefined;
+/** Which model planner answers: Azure OpenAI, an OpenAI-compatible endpoint, or none (offline). */
+export function modelKind(): 'azure-openai' | 'openai' | undefined {
+  const settings = config().openai;
+  return settings.endpoint ? 'azure-openai' : settings.compatible ? 'openai' : undefined;
+}
+
+let client: OpenAI | undefined;
 
 /** The openai client and @azure/identity load with the first model call: offline, never. */
-function azureClient(): AzureOpenAI {
+function modelClient(): OpenAI {
   if (client) return client;
   const settings = config().openai;
-  const { AzureOpenAI } = require('openai') as typeof import('openai');
+  const { AzureOpenAI, OpenAI: Compatible } = require('openai') as typeof import('openai');
+  const common = { timeout: settings.timeoutMs, maxRetries: modelRetries };
+  if (!settings.endpoint) {
+    client = new Compatible({ ...common, baseURL: settings.compatible!.baseUrl, apiKey: settings.compatible!.apiKey });
+    return client;
+  }
   const { DefaultAzureCredential, getBearerTokenProvider } = require('@azure/identity') as typeof import('@azure/identity');
   client = new AzureOpenAI({
+    ...common,
     endpoint: settings.endpoint,
     deployment: settings.deployment,
     apiVersion: settings.apiVersion,
-    timeout: settings.timeoutMs,
-    maxRetries: modelRetries,
     ...(settings.apiKey
       ? { apiKey: settings.apiKey }
       : { azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default') }),
@@ -31,9 +43,10 @@ function azureClient(): AzureOpenAI {
 }
 
 export async function complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelReply> {
-  const completion = await azureClient().chat.completions.create(
+  const settings = config().openai;
+  const completion = await modelClient().chat.completions.create(
     {
-      model: config().openai.deployment,
+      model: settings.endpoint ? settings.deployment : settings.compatible!.model,
       messages: request.messages,
       ...(request.tools.length && { tools: request.tools, parallel_tool_calls: true }),
       temperature: 0,

@@ -7,6 +7,7 @@
 import { policyOf, toolsFor, type ToolDescription, type ToolResult } from '../../mcp/tools';
 import type { Proposal, Role } from '../conversation';
 import { offlinePlanner } from '../offline/dialogue-manager';
+import { modelKind } from './client';
 import { detectLanguage } from '../offline/normalise';
 import type { Plan, PlanContext, Planner, Step, ToolCall as AgentCall } from '../planner';
 import { proposalText, say } from '../phrase-book';
@@ -126,7 +127,7 @@ export const azurePlanner: Planner = function* (state, text, context): Step<Plan
     const offline = yield* offlinePlanner(state, text, context);
     return { ...offline, reply: `${say('offline', offline.language)}\n${offline.reply}` };
   }
-  const base = { language, options: state.options, task: state.task, planner: 'azure-openai' as const };
+  const base = { language, options: state.options, task: state.task, planner: modelKind() ?? 'azure-openai' };
   if (outcome.kind === 'answer') return { ...base, reply: outcome.content, awaiting: 'input', proposal: undefined };
   const { proposal } = outcome;
   const confirm = proposalText.confirmChange[language];

@@ -47,8 +47,8 @@ export function parseArguments(call: ToolCall): { ok: true; value: Record<string
 
 /**
  * Checks arguments against the tool's MCP input schema (JSON Schema) before code acts on them, with the
- * MCP SDK's Ajv validator: JSON Schema patterns are Unicode regular expressions (the agents' name pattern
- * uses \p{L}), which zod's fromJSONSchema compiles without the u flag, rejecting every name. A fresh
+ * MCP SDK's Ajv validator, which compiles JSON Schema patterns as the specification says (zod's
+ * fromJSONSchema does not always). A fresh
  * validator per check: Ajv caches every schema it compiles, and these schemas are built per call.
  */
 export function validateArguments(inputSchema: Record<string, unknown>, args: Record<string, unknown>): string | undefined {

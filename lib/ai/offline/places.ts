@@ -1,5 +1,4 @@
 import { airportByCode, allAirports, resolvePlace } from '../../domain/airports';
-import { pinyin } from 'pinyin-pro';
 import { placeMarkers } from './lexicon';
 import { placeNicknames, unservedPlaces } from './travel-lexicon';
 import { calendarWords, tableWords } from './words';
@@ -46,12 +45,22 @@ const nicknames = new PhraseTable(placeNicknames.map(([nickname, city]): [string
 /** Places outside the network; their names are not misspellings of a served city. */
 const unserved = new PhraseTable(unservedPlaces.flatMap(({ names, near }) => names.map((name) => [name, near] as const)));
 
-/** Every city's spellings for fuzzy matching: English name and toneless pinyin of the Chinese one, letters only. */
-const cityKeys: [key: string, codes: string[]][] = [...new Set(allAirports.map((airport) => airport.city_en))].flatMap((city) => {
-  const airport = allAirports.find((a) => a.city_en === city)!;
-  const keys = new Set([city, pinyin(airport.city_zh, { toneType: 'none', type: 'array' }).join('')].map((key) => key.toLowerCase().replace(/[^a-z]/g, '')));
-  return [...keys].map((key): [string, string[]] => [key, cityCodes(city)]);
-});
+let spellings: [key: string, codes: string[]][] | undefined;
+
+/**
+ * Every city's spellings for fuzzy matching: English name and toneless pinyin of the Chinese one, letters
+ * only. Built (and pinyin-pro loaded) when first needed, not at start (cold start).
+ */
+function cityKeys(): [key: string, codes: string[]][] {
+  if (spellings) return spellings;
+  const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
+  spellings = [...new Set(allAirports.map((airport) => airport.city_en))].flatMap((city) => {
+    const airport = allAirports.find((a) => a.city_en === city)!;
+    const keys = new Set([city, pinyin(airport.city_zh, { toneType: 'none', type: 'array' }).join('')].map((key) => key.toLowerCase().replace(/[^a-z]/g, '')));
+    return [...keys].map((key): [string, string[]] => [key, cityCodes(city)]);
+  });
+  return spellings;
+}
 
 /** Damerau–Levenshtein distance, stopping early past `limit`. */
 function distance(a: string, b: string, limit: number): number {
@@ -74,7 +83,7 @@ function fuzzyCity(word: string): string[] | undefined {
   if (word.length < 4 || tableWords.has(word) || calendarWords.has(word)) return undefined;
   const limit = word.length >= 7 ? 2 : 1;
   let best: { codes: string[]; d: number } | undefined;
-  for (const [key, codes] of cityKeys) {
+  for (const [key, codes] of cityKeys()) {
     const d = distance(word, key, limit);
     if (d <= limit && (!best || d < best.d)) best = { codes, d };
   }

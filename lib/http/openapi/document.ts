@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { z } from 'zod';
 import type { HttpFunction } from '../app';
 import { SchemaConverter, type JsonSchema } from './json-schema';
-import { operations, type Operation, type Response } from './operations';
+import type { Operation, Response } from './operation';
 import { openApiPaths } from './paths';
 import { Problem } from './schemas';
 
@@ -17,23 +17,20 @@ function parameter(name: string, location: 'path' | 'query' | 'header', required
   return { name, in: location, required, ...(schema.description ? { description: schema.description } : {}), schema };
 }
 
-function checkCoverage(functions: readonly HttpFunction[], table: Record<string, Operation>): void {
-  const registered = new Set(functions.map((fn) => fn.name));
-  const undocumented = [...registered].filter((name) => !table[name]);
-  const unregistered = Object.keys(table).filter((name) => !registered.has(name));
-  const faults = [
-    undocumented.length && `no entry in lib/http/openapi/operations.ts for: ${undocumented.join(', ')}`,
-    unregistered.length && `entries for functions that are not registered: ${unregistered.join(', ')}`,
-  ].filter(Boolean);
-  if (faults.length) throw new Error(`OpenAPI: ${faults.join('; ')}`);
+/** The API functions and their declared operations; a function registered without one is named. */
+function documented(functions: readonly HttpFunction[]): { fn: HttpFunction; entry: Operation }[] {
+  const undocumented = functions.filter((fn) => !fn.operation).map((fn) => fn.name);
+  if (undocumented.length) throw new Error(`OpenAPI: registered without a route declaration (lib/http/route.ts): ${undocumented.join(', ')}`);
+  return functions.map((fn) => ({ fn, entry: fn.operation! }));
 }
 
 /**
- * Builds the OpenAPI 3.1 document for the registered HTTP functions from the operations table.
- * Throws, naming them, when a function has no entry or an entry has no function.
+ * Builds the OpenAPI 3.1 document from the route declarations of the registered API functions
+ * (functions served outside the API base, such as the web app, are not part of it). Every API
+ * function is registered by its declaration, so each is documented and nothing else is.
  */
-export function openApiDocument(functions: readonly HttpFunction[], table: Record<string, Operation> = operations) {
-  checkCoverage(functions, table);
+export function openApiDocument(functions: readonly HttpFunction[]) {
+  const api = documented(functions.filter((fn) => fn.api));
   const schemas = new SchemaConverter();
   const problem = { 'application/problem+json': { schema: schemas.convert(Problem, 'output') } };
 
@@ -91,8 +88,7 @@ export function openApiDocument(functions: readonly HttpFunction[], table: Recor
   }
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const fn of functions) {
-    const entry = table[fn.name]!;
+  for (const { fn, entry } of api) {
     const [full, ...shorter] = openApiPaths(fn.route);
     for (const variant of [full!, ...shorter]) {
       const dropped = full!.parameters.filter((p) => !variant.parameters.some((v) => v.name === p.name)).map((p) => p.name);
@@ -113,7 +109,7 @@ export function openApiDocument(functions: readonly HttpFunction[], table: Recor
       version: '1.0.0',
       description: 'Flights, bookings and the booking assistant. Errors are RFC 9457 problem+json naming the failing field. Staff operations need a function key.',
     },
-    tags: [...new Set(functions.map((fn) => table[fn.name]!.tag))].map((name) => ({ name })),
+    tags: [...new Set(api.map(({ entry }) => entry.tag))].map((name) => ({ name })),
     paths,
     components: { schemas: schemas.components, securitySchemes },
   };

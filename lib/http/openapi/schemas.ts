@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Cabin } from '../../domain/aircraft';
 import { runtimeStatuses } from '../../durable/types';
+import { IdempotencyKey } from '../write-context';
 
 /**
  * Schemas only the API description needs: bodies the handlers build without validating them.
@@ -79,7 +80,7 @@ export const HistoryEntry = z
 
 /** Headers every booking write accepts. */
 export const WriteHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().describe('Repeat a write safely: the same key and body replay the first answer'),
+  'idempotency-key': IdempotencyKey.optional(),
   'if-match': z.string().optional().describe('The booking’s ETag; a stale one gets 412'),
 });
 
@@ -109,7 +110,7 @@ export const TurnResult = z
     options: z.array(z.object({ index: z.number().int(), flight_number: z.string() }).catchall(z.unknown())).optional().describe('Flights shown, numbered from 1'),
     actions: z.array(z.object({ agent: z.string(), tool: z.string(), arguments: z.record(z.string(), z.unknown()), isError: z.boolean(), result: z.unknown() })).describe('MCP tool calls made for this message'),
     language: z.enum(['zh', 'en']),
-    planner: z.enum(['offline', 'azure-openai']),
+    planner: z.enum(['offline', 'azure-openai', 'openai']).describe('offline, Azure OpenAI, or an OpenAI-compatible endpoint (OPENAI_BASE_URL)'),
   })
   .meta({ id: 'TurnResult' });
 

@@ -49,6 +49,8 @@ function orderBy(filter: FlightFilter): string {
 export function sqliteFlights(db: Db): FlightRepository {
   const statement = statementCache(db);
   const readRows = rawReader(db);
+  /** Flight writes through this connection: SQLite's data_version counts only other connections' commits. */
+  let ownWrites = 0;
 
   async function get(id: number) {
     const row = statement('SELECT * FROM flights WHERE id = ?').get(id) as FlightRow | undefined;
@@ -74,7 +76,12 @@ export function sqliteFlights(db: Db): FlightRepository {
       return row && flightFromRow(row);
     },
 
+    async changeStamp() {
+      return `${db.pragma('data_version', { simple: true }) as number}:${ownWrites}`;
+    },
+
     async create(input, now) {
+      ownWrites++;
       try {
         const result = statement(
           `INSERT INTO flights (${columns.join(', ')}, created_at, updated_at)
@@ -88,6 +95,7 @@ export function sqliteFlights(db: Db): FlightRepository {
     },
 
     async update(id, input, now) {
+      ownWrites++;
       try {
         const result = statement(
           `UPDATE flights SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
@@ -100,6 +108,7 @@ export function sqliteFlights(db: Db): FlightRepository {
     },
 
     async delete(id) {
+      ownWrites++;
       return db.transaction(() => {
         if (!statement('SELECT 1 FROM flights WHERE id = ?').get(id)) return 'not_found' as const;
         if (statement('SELECT 1 FROM segments WHERE flight_id = ? LIMIT 1').get(id)) return 'has_bookings' as const;

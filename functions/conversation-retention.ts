@@ -1,0 +1,42 @@
+/**
+ * Retention of assistant conversations: a timer ends conversations idle beyond the retention and
+ * purges ended ones with their Durable history (the durable client's terminate and purge, as the
+ * Durable Task extension's management API offers them), so storage and memory stay flat.
+ */
+import * as df from 'durable-functions';
+import { config } from '../lib/config';
+import { timer } from '../lib/http/app';
+
+const { Running, Pending, Completed, Failed, Terminated, ContinuedAsNew } = df.OrchestrationRuntimeStatus;
+const ended = new Set<df.OrchestrationRuntimeStatus>([Completed, Failed, Terminated]);
+
+/**
+ * Ends the conversations created and last active before `cutoff`, and purges the ended ones.
+ * One the timer ended itself (Terminated) is purged on the next run, whatever its last update.
+ */
+export async function applyRetention(client: df.DurableClient, cutoff: Date): Promise<{ ended: number; purged: number }> {
+  const old = await client.getStatusBy({ createdTimeTo: cutoff, runtimeStatus: [Running, Pending, ContinuedAsNew, Completed, Failed, Terminated] });
+  let endedNow = 0;
+  let purged = 0;
+  for (const instance of old) {
+    if (instance.name !== 'conversation') continue;
+    const idle = new Date(instance.lastUpdatedTime) <= cutoff;
+    if (ended.has(instance.runtimeStatus)) {
+      if (idle || instance.runtimeStatus === Terminated) purged += (await client.purgeInstanceHistory(instance.instanceId)).instancesDeleted;
+    } else if (idle) {
+      await client.terminate(instance.instanceId, 'idle beyond the retention');
+      endedNow++;
+    }
+  }
+  return { ended: endedNow, purged };
+}
+
+timer('conversation-retention', {
+  schedule: '%CONVERSATION_PURGE_SCHEDULE%',
+  extraInputs: [df.input.durableClient()],
+  handler: async (_timer, context) => {
+    const cutoff = new Date(Date.now() - config().conversationRetentionSeconds * 1000);
+    const { ended: endedNow, purged } = await applyRetention(df.getClient(context), cutoff);
+    if (endedNow || purged) context.log(`Conversation retention: ${endedNow} idle ended, ${purged} purged`);
+  },
+});
