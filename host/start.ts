@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const settings = config();
   // As in Azure, the host serves even when the database is down; /api/health reports it.
   const database = await services()
-    .then(async ({ store }) => `${(await store.flights.count()).toLocaleString('en')} flights`)
+    .then(async ({ flights }) => `${(await flights.count()).toLocaleString('en')} flights`)
     .catch((error: unknown) => `UNREACHABLE: ${error instanceof Error ? error.message : String(error)}`);
   registerFunctions();
   const processes = settings.workerProcesses;
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       `Listening on ${api}`,
       `  ${api}/flights/search/北京/上海`,
       `  ${api}/docs`,
+      `  http://localhost:${settings.port}/   (the web app)`,
       `  ${api}/health`,
       '',
     ].join('\n'),

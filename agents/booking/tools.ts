@@ -191,6 +191,7 @@ export function registerBookingTools(server: McpServer): void {
       }),
       annotations: writes({ destructive: true, idempotent: false }),
       meta: writeMeta({ zh: '改签成功。{booking}', en: 'Flight changed. {booking}' }),
+      fields: { flight_number: 'new_flight_number', date: 'new_date' },
     },
     async ({ reference, last_name, new_flight_number, new_date, segment, cabin, dry_run }) => {
       const id = await bookingOf(reference, last_name);

@@ -40,6 +40,10 @@ const phrases = {
   pickToBook: { zh: '要预订哪一个？可以说“第二个”或航班号，并告诉我乘客姓名。', en: 'Which one shall I book? Say "the second one" or a flight number, and give the passenger name.' },
   recommended: { zh: '推荐第 {index} 个：{flight}。', en: 'I recommend option {index}: {flight}.' },
   leg: { zh: '第 {n} 段', en: 'Flight {n}' },
+  contentFiltered: {
+    zh: '抱歉，这条消息触发了内容安全策略，我无法处理。我可以帮您查询、预订、改签或取消机票。',
+    en: "Sorry, that message was stopped by the content policy and I can't handle it. I can search, book, change or cancel flights for you.",
+  },
   unservedPlace: { zh: '抱歉，我们的航线不到{place}。离它最近的通航城市是：{near}。要改飞那里吗？', en: "Sorry, we don't fly to or from {place}. The nearest cities we serve are {near}. Shall I look there?" },
   nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
   expired: { zh: '上一个待确认的操作已超过 {ttlMinutes} 分钟而失效，请重新发起。', en: 'The last proposal expired after {ttlMinutes} minutes; please start again.' },

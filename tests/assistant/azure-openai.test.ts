@@ -7,7 +7,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { say } from '../../lib/ai/phrase-book';
 import { daysFromToday, startHost, type TestHost } from '../support/host';
-import { answer, callTools, closedPort, failWith, hang, startFakeAzureOpenAI, type ChatRequest, type FakeAzureOpenAI, type SentMessage } from './fake-azure-openai';
+import { answer, callTools, closedPort, failWith, hang, promptFiltered, startFakeAzureOpenAI, type ChatRequest, type FakeAzureOpenAI, type SentMessage } from './fake-azure-openai';
 import { bookingCount, confirm, newConversation, send } from './talk';
 
 const deployment = 'gpt-4.1';
@@ -254,6 +254,23 @@ describe('Azure OpenAI planner against a loopback fake', () => {
       expect(reply.reply.startsWith(offlineNote)).toBe(true);
       expect(await newBookings()).toBe(0);
     });
+  });
+
+  test('(i) a prompt stopped by Azure\'s content filter (400 content_filter) gets a polite reply in the traveller\'s language, once, no retry, nothing written', async () => {
+    fake.script(promptFiltered);
+    const before = await bookingCount(azure);
+    const reply = await send(azure, await newConversation(azure), '帮我订明天北京到上海的机票，乘客张三');
+    expect(reply).toMatchObject({ status: 200, planner: 'azure-openai', awaiting: null, reply: say('contentFiltered', 'zh'), actions: [] });
+    expect(fake.requests).toHaveLength(1);
+    expect(await bookingCount(azure)).toBe(before);
+  });
+
+  test('(j) a completion stopped by the content filter (finish_reason content_filter) gets the same polite reply, in English for English', async () => {
+    fake.script({ kind: 'filtered' });
+    const reply = await send(azure, await newConversation(azure), 'book me a flight from Beijing to Shanghai tomorrow for John Smith');
+    expect(reply).toMatchObject({ status: 200, awaiting: null, reply: say('contentFiltered', 'en') });
+    expect(reply.proposal).toBeUndefined();
+    expect(fake.requests).toHaveLength(1);
   });
 
   test('(g) with the model server down the offline planner answers, says so, and a booking still completes', async () => {

@@ -30,7 +30,9 @@ export interface ChatRequest {
 
 export type Scripted =
   | { kind: 'message'; content: string | null; toolCalls: { name: string; arguments: string }[] }
-  | { kind: 'status'; status: number; headers: Record<string, string> }
+  | { kind: 'status'; status: number; headers: Record<string, string>; error?: Record<string, unknown> }
+  /** 200 with finish_reason "content_filter" and the choice's content_filter_results (Azure's completion filter). */
+  | { kind: 'filtered' }
   | { kind: 'hang' };
 
 export type Step = Scripted | ((request: ChatRequest) => Scripted);
@@ -45,6 +47,20 @@ export const callTools = (...calls: { name: string; arguments: string | Record<s
 });
 
 export const failWith = (status: number, headers: Record<string, string> = {}): Scripted => ({ kind: 'status', status, headers });
+
+/** Azure's prompt filter: HTTP 400 with error code content_filter and the prompt's filter results. */
+export const promptFiltered: Scripted = {
+  kind: 'status',
+  status: 400,
+  headers: {},
+  error: {
+    code: 'content_filter',
+    message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+    param: 'prompt',
+    status: 400,
+    innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: { violence: { filtered: true, severity: 'high' } } },
+  },
+};
 
 /** Never answers (until the fake closes). */
 export const hang: Scripted = { kind: 'hang' };
@@ -109,7 +125,17 @@ export async function startFakeAzureOpenAI(options: { apiKey: string; deployment
     }
     const scripted = typeof step === 'function' ? step(request) : step;
     if (scripted.kind === 'hang') return;
-    if (scripted.kind === 'status') return send(res, scripted.status, { error: { code: String(scripted.status), message: 'scripted failure' } }, scripted.headers);
+    if (scripted.kind === 'status') return send(res, scripted.status, { error: scripted.error ?? { code: String(scripted.status), message: 'scripted failure' } }, scripted.headers);
+    if (scripted.kind === 'filtered') {
+      return send(res, 200, {
+        id: `chatcmpl-fake-filtered-${fake.requests.length}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: options.deployment,
+        choices: [{
+          index: 0, finish_reason: 'content_filter', logprobs: null, message: { role: 'assistant', content: null, refusal: null },
+          content_filter_results: { hate: { filtered: false, severity: 'safe' }, violence: { filtered: true, severity: 'medium' } },
+        }],
+        usage: { prompt_tokens: 100, completion_tokens: 0, total_tokens: 100 },
+      });
+    }
     const toolCalls = scripted.toolCalls.map((call) => ({ id: `call_${++calls}`, type: 'function', function: call }));
     send(res, 200, {
       id: `chatcmpl-fake-${calls}-${fake.requests.length}`,

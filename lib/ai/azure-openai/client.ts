@@ -5,6 +5,7 @@
  * Retries are the openai client's own: up to 2 more attempts on 408/409/429/5xx and connection errors, with
  * exponential backoff that honours retry-after / retry-after-ms; each attempt is limited to AZURE_OPENAI_TIMEOUT_MS.
  */
+import type {} from '@azure/openai/types';
 import type OpenAI from 'openai';
 import { config } from '../../config';
 import { ModelReply, type ModelRequest } from './schema';
@@ -42,18 +43,34 @@ function modelClient(): OpenAI {
   return client;
 }
 
+/** Azure refuses a prompt its content filter flags with HTTP 400 and error code content_filter (not retried). */
+function promptFiltered(error: unknown): boolean {
+  const { status, code, error: body } = (error ?? {}) as { status?: number; code?: string; error?: { code?: string } };
+  return status === 400 && (code === 'content_filter' || body?.code === 'content_filter');
+}
+
 export async function complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelReply> {
   const settings = config().openai;
-  const completion = await modelClient().chat.completions.create(
-    {
-      model: settings.endpoint ? settings.deployment : settings.compatible!.model,
-      messages: request.messages,
-      ...(request.tools.length && { tools: request.tools, parallel_tool_calls: true }),
-      temperature: 0,
-    },
-    { signal },
-  );
-  return ModelReply.parse(completion.choices[0]?.message ?? {});
+  try {
+    const completion = await modelClient().chat.completions.create(
+      {
+        model: settings.endpoint ? settings.deployment : settings.compatible!.model,
+        messages: request.messages,
+        ...(request.tools.length && { tools: request.tools, parallel_tool_calls: true }),
+        temperature: 0,
+      },
+      { signal },
+    );
+    const choice = completion.choices[0];
+    // Typed by @azure/openai/types: content_filter_results says which category (hate, sexual, violence, self_harm…) stopped it.
+    if (choice?.finish_reason === 'content_filter' || Object.values(choice?.content_filter_results ?? {}).some((result) => (result as { filtered?: boolean })?.filtered)) {
+      return { content: null, filtered: 'completion' };
+    }
+    return ModelReply.parse(choice?.message ?? {});
+  } catch (error) {
+    if (promptFiltered(error)) return { content: null, filtered: 'prompt' };
+    throw error;
+  }
 }
 
 /** The longest one completion can take with its retries, for the activity's own time limit. */

@@ -44,7 +44,7 @@ function* quote(tool: string, args: Record<string, unknown>, context: PlanContex
   return {};
 }
 
-type Outcome = { kind: 'answer'; content: string } | { kind: 'proposal'; proposal: Proposal; content: string | null };
+type Outcome = { kind: 'answer'; content: string } | { kind: 'proposal'; proposal: Proposal; content: string | null } | { kind: 'filtered' };
 
 function* converse(state: Parameters<Planner>[0], text: string, context: PlanContext): Step<Outcome> {
   const offered = toolsFor(context.tools, state.role);
@@ -52,6 +52,7 @@ function* converse(state: Parameters<Planner>[0], text: string, context: PlanCon
   const messages: ChatMessage[] = [{ role: 'system', content: systemPrompt(context.now, state.role) }, ...historyMessages(state), { role: 'user', content: text }];
   for (let round = 0; round < maxRounds; round++) {
     const reply = yield* context.complete({ messages, tools: functionTools(offered, state.role) });
+    if (reply.filtered) return { kind: 'filtered' };
     if (!reply.tool_calls?.length) return { kind: 'answer', content: reply.content ?? '' };
     messages.push({ role: 'assistant', content: reply.content, tool_calls: reply.tool_calls });
     const write = reply.tool_calls.find((call) => policyOf(byName.get(call.function.name)).needsConfirmation);
@@ -128,6 +129,7 @@ export const azurePlanner: Planner = function* (state, text, context): Step<Plan
     return { ...offline, reply: `${say('offline', offline.language)}\n${offline.reply}` };
   }
   const base = { language, options: state.options, task: state.task, planner: modelKind() ?? 'azure-openai' };
+  if (outcome.kind === 'filtered') return { ...base, reply: say('contentFiltered', language), awaiting: null, proposal: undefined };
   if (outcome.kind === 'answer') return { ...base, reply: outcome.content, awaiting: 'input', proposal: undefined };
   const { proposal } = outcome;
   const confirm = proposalText.confirmChange[language];

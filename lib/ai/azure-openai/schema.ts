@@ -16,6 +16,8 @@ export type ToolCall = z.infer<typeof ToolCall>;
 export const ModelReply = z.object({
   content: z.string().nullable().default(null),
   tool_calls: z.array(ToolCall).optional(),
+  /** Azure's content filter stopped the prompt (HTTP 400 content_filter) or the completion (finish_reason content_filter). */
+  filtered: z.enum(['prompt', 'completion']).optional(),
 });
 export type ModelReply = z.infer<typeof ModelReply>;
 
