@@ -11,18 +11,20 @@ import { flightService } from '../lib/flights/service';
 import { openStore } from '../lib/store';
 import { loadFlights, loadReferenceData } from '../lib/store/sample-data';
 import { StoreUnavailableError, type Store } from '../lib/store/store';
+import { systemService } from '../lib/system/service';
 import { tracedStore } from '../lib/telemetry/store';
 import { withScheduleCache } from '../lib/flights/schedule-cache';
 
+/** What callers get: services only. The store stays here; nothing outside lib/ reads it directly. */
 export interface Services {
-  store: Store;
   flights: ReturnType<typeof flightService>;
   bookings: ReturnType<typeof bookingService>;
+  system: ReturnType<typeof systemService>;
 }
 
-let pending: Promise<Services> | undefined;
+let pending: Promise<{ services: Services; store: Store }> | undefined;
 
-async function open(): Promise<Services> {
+async function open(): Promise<{ services: Services; store: Store }> {
   const settings = config();
   const store = withScheduleCache(tracedStore(await openStore(settings.database)));
   await store.migrate();
@@ -30,19 +32,20 @@ async function open(): Promise<Services> {
   if (settings.seedSampleData && (await store.flights.count()) === 0) {
     await loadFlights(store, sampleFlights, localDate('Asia/Shanghai'));
   }
-  return { store, flights: flightService(store), bookings: bookingService(store, { holdMinutes: settings.holdMinutes }) };
+  const services = { flights: flightService(store), bookings: bookingService(store, { holdMinutes: settings.holdMinutes }), system: systemService(store) };
+  return { services, store };
 }
 
 /**
  * The services of this function instance: one store (one pool) per process, opened, migrated and
  * seeded on first use. No request data lives here.
  */
-export function services(): Promise<Services> {
+export async function services(): Promise<Services> {
   pending ??= open().catch((error: unknown) => {
     pending = undefined;
     throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
   });
-  return pending;
+  return (await pending).services;
 }
 
 export async function closeServices(): Promise<void> {

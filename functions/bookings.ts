@@ -236,6 +236,7 @@ serviceRoute({
   summary: 'Look up a booking by reference and last name',
   params: ReferenceParams,
   query: LastNameQuery,
+  fieldNames: { reference: 'params.pnr' },
   responses: { 200: { description: 'The booking', schema: BookingView, headers: { etag: bookingWritten.etag } } },
   problems: [404],
   handler: async ({ params, query }, { bookings }) => {
@@ -255,11 +256,7 @@ serviceRoute({
   query: SeatMapQuery,
   responses: { 200: { description: 'Rows of seats with availability', schema: SeatMap } },
   problems: [404, 422],
-  handler: async ({ params, query }, { flights, bookings, store }) => {
-    const day = (await flights.get(params.id, query.date)).date; // a 404 problem for an unknown flight
-    const flight = (await store.flights.get(params.id))!;
-    return json(await bookings.seatMap(flight, day, query.cabin));
-  },
+  handler: async ({ params, query }, { flights }) => json(await flights.seatMap(params.id, query.date, query.cabin)),
 });
 
 timer('release-expired-holds', {

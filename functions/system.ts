@@ -2,6 +2,7 @@ import { config } from '../lib/config';
 import { json } from '../lib/http/app';
 import { Health, Stats } from '../lib/http/openapi/schemas';
 import { route } from '../lib/http/route';
+import { serviceRoute } from './route';
 import { renderMetrics } from '../lib/http/metrics';
 import { services } from '../app/services';
 
@@ -13,10 +14,9 @@ interface Check {
 
 async function databaseChecks(): Promise<{ database: Check; migrations: Check }> {
   try {
-    const { store } = await services();
-    const { version, latest } = await store.health();
+    const { version, latest, kind } = await (await services()).system.schema();
     return {
-      database: { status: 'pass', detail: `${store.kind} reachable` },
+      database: { status: 'pass', detail: `${kind} reachable` },
       migrations: version === latest
         ? { status: 'pass', detail: `schema version ${version}` }
         : { status: 'fail', detail: `schema version ${version}, expected ${latest}` },
@@ -58,7 +58,7 @@ route({
   },
 });
 
-route({
+serviceRoute({
   name: 'stats',
   methods: ['GET'],
   path: 'stats',
@@ -66,20 +66,7 @@ route({
   tag: 'system',
   summary: 'Booking and flight statistics',
   responses: { 200: { description: 'Counts, routes and load factors', schema: Stats } },
-  handler: async () => {
-    const { store } = await services();
-    const [bookings, totalFlights] = await Promise.all([store.bookings.stats(), store.flights.count()]);
-    return json({
-      total_bookings: bookings.total,
-      total_flights: totalFlights,
-      confirmed_bookings: bookings.confirmed,
-      pending_bookings: bookings.pending,
-      cancelled_bookings: bookings.cancelled,
-      routes: bookings.routes,
-      load_factors: bookings.loadFactors.map((row) => ({ ...row, load_factor: row.capacity ? Math.round((row.seats_sold / row.capacity) * 1000) / 1000 : 0 })),
-      timestamp: new Date().toISOString(),
-    });
-  },
+  handler: async (_input, { system }) => json({ ...(await system.stats()), timestamp: new Date().toISOString() }),
 });
 
 route({

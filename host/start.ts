@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const settings = config();
   // As in Azure, the host serves even when the database is down; /api/health reports it.
   const database = await services()
-    .then(async ({ store }) => `${(await store.flights.count()).toLocaleString('en')} flights`)
+    .then(async ({ flights }) => `${(await flights.count()).toLocaleString('en')} flights`)
     .catch((error: unknown) => `UNREACHABLE: ${error instanceof Error ? error.message : String(error)}`);
   registerFunctions();
   const processes = settings.workerProcesses;

@@ -1,6 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { checkBookable } from '../../lib/bookings/plan';
 import { Cabin } from '../../lib/domain/aircraft';
 import { Airport, searchAirports } from '../../lib/domain/airports';
 import { invalid } from '../../lib/domain/errors';
@@ -14,15 +13,6 @@ import { reads, tool } from '../shared/tool';
 
 const TravelDate = IsoDate.describe('Travel date YYYY-MM-DD, local to the departure airport; today or later');
 const CabinArg = Cabin.default('economy');
-
-/** A flight as scheduled on a date, refused when it cannot be sold then (past, not operating, no such cabin). */
-async function scheduled(flightNumber: string, date: string, cabin: Cabin) {
-  const { flights, store } = await services();
-  const view = await flights.getByNumber(flightNumber, date);
-  const flight = (await store.flights.get(view.id))!;
-  checkBookable(flight, date, cabin, new Date(), 'arguments');
-  return { flight, view };
-}
 
 export function registerAirlineTools(server: McpServer): void {
   tool(
@@ -64,6 +54,7 @@ export function registerAirlineTools(server: McpServer): void {
       }),
       output: z.object({ date: z.string(), total: z.number().int(), itineraries: z.array(Itinerary) }),
       annotations: reads,
+      fields: { from: 'origin', to: 'destination' },
     },
     async ({ origin, destination, limit, ...query }) => {
       const { date, itineraries } = await (await services()).flights.search(origin, destination, query);
@@ -123,7 +114,7 @@ export function registerAirlineTools(server: McpServer): void {
       annotations: reads,
     },
     async ({ flight_number, date, cabin }) => {
-      const { view } = await scheduled(flight_number, date, cabin);
+      const view = await (await services()).flights.onSale(flight_number, date, cabin);
       const seats = view.cabins[cabin]!;
       return {
         flight_number: view.flight_number,
@@ -154,8 +145,8 @@ export function registerAirlineTools(server: McpServer): void {
       annotations: reads,
     },
     async ({ flight_number, date, cabin }) => {
-      const { flight } = await scheduled(flight_number, date, cabin);
-      return (await services()).bookings.seatMap(flight, date, cabin);
+      const { flights } = await services();
+      return flights.seatMap((await flights.onSale(flight_number, date, cabin)).id, date, cabin);
     },
   );
 
@@ -181,6 +172,7 @@ export function registerAirlineTools(server: McpServer): void {
         .strict(),
       output: z.object({ date: z.string(), preference: Preference, considered: z.number().int(), recommendations: z.array(Recommendation) }),
       annotations: reads,
+      fields: { from: 'origin', to: 'destination' },
     },
     async ({ origin, destination, date, preference, cabin, passengers }) => {
       const query = SearchQuery.parse({ date, cabin, passengers, max_stops: preference === 'direct_only' ? 0 : 1, sort: 'price' });

@@ -186,6 +186,7 @@ export function registerBookingTools(server: McpServer): void {
         booking: BookingView.describe('The booking after the change (for a dry run: as it would be)'),
       }),
       annotations: writes({ destructive: true, idempotent: false }),
+      fields: { flight_number: 'new_flight_number', date: 'new_date' },
     },
     async ({ reference, last_name, new_flight_number, new_date, segment, cabin, dry_run }) => {
       const id = await bookingOf(reference, last_name);

@@ -26,9 +26,25 @@ export function ok(value: Record<string, unknown>): CallToolResult {
   return { structuredContent: value, content: [{ type: 'text', text: JSON.stringify(value) }] };
 }
 
-/** A failure the model can act on ("Sold out: …", "Not found: …"); no structuredContent, so no output schema applies. */
-export function failure(error: DomainError): CallToolResult {
-  return { isError: true, content: [{ type: 'text', text: `${labels[error.kind]}: ${error.message}` }] };
+/**
+ * The tool argument a domain field came from: the field's own name or its innermost part
+ * (`change_flight.date` → `date`), renamed by the tool's `fields` (`date` → `new_date`).
+ */
+export function argumentOf(field: string, argumentNames: readonly string[], renamed: Record<string, string> = {}): string | undefined {
+  const parts = [field, ...field.split(/[.[\]]+/).filter((part) => part && !/^\d+$/.test(part)).reverse()];
+  for (const part of parts) {
+    const name = renamed[part] ?? part;
+    if (argumentNames.includes(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * A failure the model can act on ("Sold out: …", "Not found: …"); no structuredContent, so no
+ * output schema applies. `_meta.argument` names the argument at fault, when there is one.
+ */
+export function failure(error: DomainError, argument?: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: `${labels[error.kind]}: ${error.message}` }], ...(argument ? { _meta: { argument } } : {}) };
 }
 
 const unexpected: CallToolResult = {
@@ -43,6 +59,8 @@ export interface ToolSpec<Input extends z.ZodObject, Output extends z.ZodObject>
   /** An object schema with no root id (a shared schema with .meta({ id }) becomes a $ref: inline it as z.object(X.shape)). */
   output: Output;
   annotations: ToolAnnotations;
+  /** Domain field names the services use for what this tool calls otherwise, e.g. `{ date: 'new_date' }`. */
+  fields?: Record<string, string>;
 }
 
 /**
@@ -69,7 +87,7 @@ export function tool<Input extends z.ZodObject, Output extends z.ZodObject>(
       try {
         return ok(await traced(`MCP tools/call ${name}`, 'internal', { 'mcp.tool': name }, () => handler(args)));
       } catch (error) {
-        if (error instanceof DomainError) return failure(error);
+        if (error instanceof DomainError) return failure(error, error.field === undefined ? undefined : argumentOf(error.field, Object.keys(spec.input.shape), spec.fields));
         console.error(`MCP tool ${name} failed:`, error);
         return unexpected;
       }

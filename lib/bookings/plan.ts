@@ -1,54 +1,21 @@
-import { airportByCode } from '../domain/airports';
 import type { Cabin } from '../domain/aircraft';
 import type { BookingCreateInput, FlatBookingInput } from '../domain/booking-schemas';
 import type { BookingState, PassengerType } from '../domain/bookings';
 import { DomainError, conflict, invalid } from '../domain/errors';
 import { passengerFareCents } from '../domain/fares';
-import { operatesOn, salesCutoffMinutes, type Flight } from '../domain/flights';
+import type { Flight } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { cabinOfSeat, chooseSeats, type SeatPreference } from '../domain/seats';
-import { addDays, isoWeekday, localDate, zonedToEpoch } from '../domain/time';
+import { addDays } from '../domain/time';
+import { arrivalInstant, checkBookable, departureInstant, flightByNumber } from '../flights/bookable';
 import type { Store } from '../store/store';
 import { cityOf } from './view';
-
-/** When a flight leaves on a date, as an instant. */
-export function departureInstant(flight: Flight, date: string): number {
-  return zonedToEpoch(date, flight.departure_time, airportByCode(flight.departure_airport)!.tz);
-}
-
-export function arrivalInstant(flight: Flight, date: string): number {
-  return departureInstant(flight, date) + flight.duration_minutes * 60_000;
-}
-
-/** A flight can be sold on a date: active, operating that weekday, cabin on sale, sales not yet closed before departure. */
-export function checkBookable(flight: Flight, date: string, cabin: Cabin, now: Date, field: string): void {
-  if (flight.status !== 'active') throw invalid(`${field}.flight_number`, `Flight ${flight.flight_number} is cancelled`);
-  const tz = airportByCode(flight.departure_airport)!.tz;
-  const today = localDate(tz, now);
-  if (date < today) throw invalid(`${field}.date`, `${date} is in the past (today is ${today} at ${flight.departure_airport})`);
-  const departs = departureInstant(flight, date);
-  if (departs <= now.getTime()) throw invalid(`${field}.date`, `Flight ${flight.flight_number} has already departed on ${date}`);
-  if (departs - salesCutoffMinutes * 60_000 <= now.getTime()) {
-    throw invalid(`${field}.date`, `Sales for flight ${flight.flight_number} on ${date} closed ${salesCutoffMinutes} minutes before departure`);
-  }
-  if (!operatesOn(flight, isoWeekday(date))) {
-    throw invalid(`${field}.date`, `Flight ${flight.flight_number} does not operate on ${date} (operates on ISO weekdays ${flight.days_of_operation.join(', ')})`);
-  }
-  const fares = flight.cabins[cabin];
-  if (!fares || fares.capacity === 0) throw invalid(`${field}.cabin`, `Flight ${flight.flight_number} has no ${cabin} cabin`);
-}
-
-export async function flightByNumber(store: Store, flightNumber: string, field: string): Promise<Flight> {
-  const flight = await store.flights.getByNumber(flightNumber);
-  if (!flight) throw invalid(field, `Unknown flight ${flightNumber}`);
-  return flight;
-}
 
 /** The legacy flat body as a full booking, refusing fields that contradict the flight. */
 export function fromFlatBooking(body: FlatBookingInput, flight: Flight): BookingCreateInput {
   const expect = (field: keyof FlatBookingInput, actual: string | undefined, wanted: string) => {
     if (actual !== undefined && actual.toUpperCase() !== wanted.toUpperCase()) {
-      throw invalid(`body.${field}`, `${field} ${actual} contradicts flight ${flight.flight_number} (${wanted})`);
+      throw invalid(field, `${field} ${actual} contradicts flight ${flight.flight_number} (${wanted})`);
     }
   };
   expect('departure_airport', body.departure_airport, flight.departure_airport);
@@ -76,7 +43,7 @@ export interface SegmentPlan {
 export async function planSegments(store: Store, input: BookingCreateInput, now: Date): Promise<SegmentPlan[]> {
   const plans: SegmentPlan[] = [];
   for (const [i, segment] of input.segments.entries()) {
-    const field = `body.segments[${i}]`;
+    const field = `segments[${i}]`;
     const flight = await flightByNumber(store, segment.flight_number, `${field}.flight_number`);
     checkBookable(flight, segment.date, segment.cabin, now, field);
     if ((segment.seats?.length ?? 0) > input.passengers.length) throw invalid(`${field}.seats`, 'More seats than passengers');

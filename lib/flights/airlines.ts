@@ -46,7 +46,7 @@ export async function registerAirline(store: Store, name: string, flightNumber: 
   await learnAirlines(store, [code]);
   const holder = known.get(code);
   if (holder) {
-    throw invalid('body.airline', `Flight number ${flightNumber} starts with ${code}, the code of ${holder.name_zh} (${holder.name_en}), not "${name}"`);
+    throw invalid('airline', `Flight number ${flightNumber} starts with ${code}, the code of ${holder.name_zh} (${holder.name_en}), not "${name}"`);
   }
   const airline = { code, name_zh: name.trim(), name_en: name.trim() };
   await store.reference.upsertAirlines([airline]);

@@ -36,24 +36,24 @@ export function fromFlatBody(body: FlatFlightInput, airlineCode: string): Schedu
 
 /** Checks a schedule against reference data and the aircraft; returns it with its duration. */
 export function checkSchedule(input: Schedule, today: string): Schedule & { duration_minutes: number } {
-  if (!airportByCode(input.departure_airport)) throw invalid('body.departure_airport', `Unknown airport ${input.departure_airport}`);
-  if (!airportByCode(input.arrival_airport)) throw invalid('body.arrival_airport', `Unknown airport ${input.arrival_airport}`);
-  if (input.departure_airport === input.arrival_airport) throw invalid('body.arrival_airport', 'Arrival airport must differ from departure airport');
-  if (!isKnownAirline(input.airline_code)) throw invalid('body.airline_code', `Unknown airline ${input.airline_code}`);
+  if (!airportByCode(input.departure_airport)) throw invalid('departure_airport', `Unknown airport ${input.departure_airport}`);
+  if (!airportByCode(input.arrival_airport)) throw invalid('arrival_airport', `Unknown airport ${input.arrival_airport}`);
+  if (input.departure_airport === input.arrival_airport) throw invalid('arrival_airport', 'Arrival airport must differ from departure airport');
+  if (!isKnownAirline(input.airline_code)) throw invalid('airline_code', `Unknown airline ${input.airline_code}`);
   if (!input.flight_number.startsWith(input.airline_code)) {
-    throw invalid('body.flight_number', `Flight number ${input.flight_number} must start with the airline code ${input.airline_code}`);
+    throw invalid('flight_number', `Flight number ${input.flight_number} must start with the airline code ${input.airline_code}`);
   }
   for (const cabin of cabins) {
     const fares = input.cabins[cabin];
     if (!fares) continue;
     const seats = seatCount(input.aircraft_type, cabin, input.cabins.economy.capacity);
     if (fares.capacity > seats) {
-      throw invalid(`body.cabins.${cabin}.capacity`, `${input.aircraft_type} has ${seats} ${cabin} seats; capacity ${fares.capacity} does not fit`);
+      throw invalid(`cabins.${cabin}.capacity`, `${input.aircraft_type} has ${seats} ${cabin} seats; capacity ${fares.capacity} does not fit`);
     }
   }
   const duration = scheduledMinutes(input, today);
   if (duration <= 0 || duration > 20 * 60) {
-    throw invalid('body.arrival_time', `Arrival must be after departure and within 20 hours (got ${duration} minutes); set arrival_day_offset for overnight flights`);
+    throw invalid('arrival_time', `Arrival must be after departure and within 20 hours (got ${duration} minutes); set arrival_day_offset for overnight flights`);
   }
   return { ...input, duration_minutes: duration };
 }

@@ -3,10 +3,13 @@ import { DomainError, invalid, notFound } from '../domain/errors';
 import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery, salesCutoffMinutes } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { isoWeekday, localDate } from '../domain/time';
+import type { Cabin } from '../domain/aircraft';
 import { DuplicateError, type Store } from '../store/store';
+import { checkBookable } from './bookable';
 import { airlineCodeFor, learnAirlines, registerAirline } from './airlines';
 import { checkSchedule, fromFlatBody } from './schedule';
 import { searchItineraries, type Itinerary } from './search';
+import { seatMapOf } from './seat-map';
 import { flightView } from './view';
 
 const homeZone = 'Asia/Shanghai';
@@ -27,7 +30,7 @@ async function parseFlightBody(store: Store, body: unknown): Promise<Schedule> {
   const result = flat ? FlatFlightInput.safeParse(body) : FlightInput.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw invalid(['body', ...issue.path].join('.'), issue.message);
+    throw invalid(issue.path.join('.'), issue.message);
   }
   if (!flat) {
     await learnAirlines(store, [(result.data as FlightInput).airline_code]);
@@ -49,17 +52,17 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
 
   async function existingFlight(id: number): Promise<Flight> {
     const flight = await store.flights.get(id);
-    if (!flight) throw notFound(`Flight ${id} not found`, 'params.id');
+    if (!flight) throw notFound(`Flight ${id} not found`, 'id');
     return flight;
   }
 
-  return {
+  const service = {
     async list(query: FlightListQuery): Promise<{ items: FlightView[]; total: number }> {
       const date = query.date ?? today();
       const airline = query.airline?.toLowerCase();
       const { items, total } = await store.flights.list({
-        from: query.from ? resolveAirports(query.from, 'query.from').map((a) => a.code) : undefined,
-        to: query.to ? resolveAirports(query.to, 'query.to').map((a) => a.code) : undefined,
+        from: query.from ? resolveAirports(query.from, 'from').map((a) => a.code) : undefined,
+        to: query.to ? resolveAirports(query.to, 'to').map((a) => a.code) : undefined,
         airlineCode: airline ? ((await airlineCodeFor(store, airline)) ?? airline.toUpperCase()) : undefined,
         status: query.status,
         weekday: query.date ? isoWeekday(query.date) : undefined,
@@ -88,14 +91,14 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
     },
 
     async search(fromQuery: string, toQuery: string, query: SearchQuery): Promise<{ date: string; itineraries: Itinerary[] }> {
-      const origins = resolveAirports(fromQuery, 'params.from');
-      const destinations = resolveAirports(toQuery, 'params.to');
+      const origins = resolveAirports(fromQuery, 'from');
+      const destinations = resolveAirports(toQuery, 'to');
       const originToday = today(origins[0]!.tz);
       const date = query.date ?? originToday;
-      if (date < originToday) throw invalid('query.date', `${date} is in the past (today is ${originToday} at ${origins[0]!.code})`);
+      if (date < originToday) throw invalid('date', `${date} is in the past (today is ${originToday} at ${origins[0]!.code})`);
       const originCities = new Set(origins.map((a) => a.city_en));
       if (destinations.some((a) => originCities.has(a.city_en))) {
-        throw invalid('params.to', `"${toQuery}" is in the same city as "${fromQuery}"; choose a destination in another city`);
+        throw invalid('to', `"${toQuery}" is in the same city as "${fromQuery}"; choose a destination in another city`);
       }
       const salesOpenUntil = clock().getTime() + salesCutoffMinutes * 60_000;
       return { date, itineraries: await searchItineraries(store, origins, destinations, date, query, salesOpenUntil) };
@@ -106,7 +109,7 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
       try {
         return await view(await store.flights.create(input, clock().toISOString()));
       } catch (error) {
-        if (error instanceof DuplicateError) throw new DomainError('conflict', error.message, 'body.flight_number');
+        if (error instanceof DuplicateError) throw new DomainError('conflict', error.message, 'flight_number');
         throw error;
       }
     },
@@ -117,17 +120,35 @@ export function flightService(store: Store, clock: () => Date = () => new Date()
       try {
         return await view((await store.flights.update(id, input, clock().toISOString()))!);
       } catch (error) {
-        if (error instanceof DuplicateError) throw new DomainError('conflict', error.message, 'body.flight_number');
+        if (error instanceof DuplicateError) throw new DomainError('conflict', error.message, 'flight_number');
         throw error;
       }
     },
 
+    /** The flight as sold on a date in a cabin; refused (naming flight_number, date or cabin) when it cannot be sold then. */
+    async onSale(flightNumber: string, date: string, cabin: Cabin): Promise<FlightView> {
+      const found = await service.getByNumber(flightNumber, date);
+      checkBookable((await store.flights.get(found.id))!, date, cabin, clock());
+      return found;
+    },
+
+    /** The seat map of a cabin on a date (default: today at the departure airport); an unknown flight is not found. */
+    async seatMap(id: number, date: string | undefined, cabin: Cabin) {
+      const flight = await existingFlight(id);
+      return seatMapOf(store, flight, date ?? today(airportByCode(flight.departure_airport)?.tz), cabin);
+    },
+
+    count(): Promise<number> {
+      return store.flights.count();
+    },
+
     async remove(id: number): Promise<void> {
       const result = await store.flights.delete(id);
-      if (result === 'not_found') throw notFound(`Flight ${id} not found`, 'params.id');
+      if (result === 'not_found') throw notFound(`Flight ${id} not found`, 'id');
       if (result === 'has_bookings') {
         throw new DomainError('conflict', `Flight ${id} has bookings and cannot be deleted; set its status to cancelled instead (PUT with "status": "cancelled")`);
       }
     },
   };
+  return service;
 }

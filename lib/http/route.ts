@@ -1,5 +1,6 @@
 import { app, type FunctionInput, type HttpMethod, type HttpRequest, type HttpResponse, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
+import { DomainError } from '../domain/errors';
 import { registrations, respond, type AuthLevel } from './app';
 import { recordRequest } from './metrics';
 import type { Operation } from './openapi/operation';
@@ -54,6 +55,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, BS extends Schema
   perMethod?: Operation['methods'];
   /** Input bindings besides the trigger (e.g. df.input.durableClient()); the host fills context.extraInputs. */
   extraInputs?: FunctionInput[];
+  /** Where a domain field the services name differently lives in this request, e.g. `{ reference: 'params.pnr' }`. */
+  fieldNames?: Record<string, string>;
   handler: (input: RouteInput<P, Q, BodyOf<BS, PB>>) => Promise<HttpResponse | HttpResponseInit>;
 }
 
@@ -70,16 +73,46 @@ async function inputOf(spec: Spec, request: HttpRequest, context: InvocationCont
   return { params, query, body, json, request, context };
 }
 
+/** Domain fields that travel in headers over HTTP. */
+const headerFields: Record<string, string> = { idempotency_key: 'headers.idempotency-key', if_match: 'headers.if-match' };
+
+const keysOf = (schema: Schema) => Object.keys((schema as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
+
+/**
+ * Where a field a service names in domain terms (`change_flight.date`, `id`, `from`) was in this
+ * request: a header, a route parameter, the query string, or else the body.
+ */
+export function requestField(field: string, spec: Pick<Spec, 'params' | 'query' | 'fieldNames'>): string {
+  const header = headerFields[field];
+  if (header) return header;
+  const head = field.split(/[.[]/)[0]!;
+  const renamed = spec.fieldNames?.[head];
+  if (renamed) return renamed + field.slice(head.length);
+  if (keysOf(spec.params).includes(head)) return `params.${field}`;
+  if (keysOf(spec.query).includes(head)) return `query.${field}`;
+  return field ? `body.${field}` : 'body';
+}
+
+/** The handler's domain errors, their field said the way this request said it. */
+async function speakingHttp(spec: Spec, input: Input): Promise<HttpResponse | HttpResponseInit> {
+  try {
+    return await spec.handler(input);
+  } catch (error) {
+    if (error instanceof DomainError && error.field !== undefined) throw new DomainError(error.kind, error.message, requestField(error.field, spec));
+    throw error;
+  }
+}
+
 /** Registers a route with the Functions runtime and records it for the local host and the OpenAPI document. */
 export function route<P extends Schema = undefined, Q extends Schema = undefined, BS extends Schema = undefined, PB extends BodyParser = undefined>(
   declared: RouteSpec<P, Q, BS, PB>,
 ): void {
   const spec = declared as unknown as Spec;
-  const { name, methods, path, auth, site, params, query, invalidParams: _status, readBody: _read, parseBody: _parse, perMethod, extraInputs, handler: _handler, ...documented } = spec;
+  const { name, methods, path, auth, site, params, query, invalidParams: _status, readBody: _read, parseBody: _parse, perMethod, fieldNames: _names, extraInputs, handler: _handler, ...documented } = spec;
   const functionRoute = site ? path : `${apiBase}/${path}`;
   const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> => {
     const started = performance.now();
-    const response = await respond(async () => spec.handler(await inputOf(spec, request, context)), request, context);
+    const response = await respond(async () => speakingHttp(spec, await inputOf(spec, request, context)), request, context);
     recordRequest(path, request.method, response.status ?? 200, (performance.now() - started) / 1000);
     return response;
   };

@@ -180,7 +180,9 @@ describe('bad input gets a problem+json 4xx naming the field', () => {
     ['wrong type', '/flights?min_price=cheap', 400, 'query.min_price'],
     ['unknown parameter', '/flights?colour=red', 400, 'query.colour'],
     ['bad sort', '/flights?sort=seat', 400, 'query.sort'],
-    ['unknown flight number', '/flights/number/ZZ0000', 404, 'flight_number'],
+    ['unknown flight number', '/flights/number/ZZ0000', 404, 'params.flight_number'],
+    ['seat map of an unknown flight', `/flights/424242/seats?date=${daysFromToday(30)}`, 404, 'params.id'],
+    ['seat map of a cabin the flight lacks', `/flights/1/seats?date=${daysFromToday(30)}&cabin=first`, 422, 'query.cabin'],
   ])('%s', async (_name, path, status, field) => {
     await expectProblem(await host.fetch(path), status, field);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, startHost, type TestHost } from '../support/host';
 import { callError, callOk, compile, connect } from './support';
@@ -144,6 +144,19 @@ describe('BookingAgent over MCP', () => {
     expect(done).toMatchObject({ dry_run: false, fare_difference: 1700 });
     expect((await rest(booking.id)).segments[0]).toMatchObject({ cabin: 'business' });
     expect(await callError(client, 'change_flight', { ...change, new_flight_number: 'MU5101' })).toMatch(/must keep the route/);
+  });
+
+  it('names the argument at fault in its own terms, never a REST path; REST names the same fault in the body', async () => {
+    const booking = await book('Lin Tao');
+    const change = { reference: booking.reference, last_name: 'Lin', new_flight_number: 'CA1001', new_date: daysFromToday(-3), dry_run: true };
+    const result = (await client.callTool({ name: 'change_flight', arguments: change })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect(result._meta).toEqual({ argument: 'new_date' });
+    expect(JSON.stringify(result)).not.toMatch(/body\.|params\.|query\.|change_flight\./);
+
+    const rest = await host.fetch(`/bookings/${booking.id}`, { method: 'PUT', staff: true, json: { change_flight: { segment: 1, flight_number: 'CA1001', date: daysFromToday(-3) } } });
+    expect(rest.status).toBe(422);
+    expect(((await rest.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('body.change_flight.date');
   });
 
   it('quote_cancellation and cancel_booking cancel a booking made over REST, idempotently', async () => {

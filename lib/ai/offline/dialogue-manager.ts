@@ -1,19 +1,17 @@
 /**
  * The offline planner's dialogue manager: merges what a message says into the task, asks for the
  * first missing detail, calls the agents' read tools and turns a write into a proposal. The
- * knowledge (which intent needs which detail, which question asks for it) is the tables below.
+ * knowledge (which intent needs which detail, which question asks for it) is in ./dialogue-task.
  */
 import { allowedFor, type ConversationState, type FlightOption, type Language, type DialogueTask } from '../conversation';
 import type { Plan, PlanContext, Planner } from '../planner';
-import { bookingList, bookingText, flightText, optionList, type PhraseKey, proposalText, quoteText, say } from '../phrase-book';
+import { bookingList, bookingText, flightText, optionList, proposalText, quoteText, say } from '../phrase-book';
 import { allAirports } from '../../domain/airports';
 import { errorText, isRow, num, optionsOf, recordOf, rowsOf, str, type Row } from '../results';
 import { findArguments, placeArgument, searchArguments, surnameOf } from './arguments';
-import { capitalsReference } from './codes';
-import { manageIntents } from './intent';
 import { namedFlight } from './named-flight';
 import { freeSeat, sideNames } from './seat-map';
-import type { BookingOrder, Intent, OptionHint, Understanding } from './types';
+import type { Understanding } from './types';
 import { understand } from './understanding';
 import { bookingSummary, passengersOf, priceOf } from './itinerary';
 import { replyLanguage } from './language';
@@ -21,156 +19,11 @@ import { rulesAnswer } from './rules-answer';
 import { thisOne } from './travel-lexicon';
 import { toSimplified } from './script';
 import { mayNameSomeone, passengerPosition } from './one-passenger';
+import { canned, familyOf, hasWords, missing, nextTask, questions } from './dialogue-task';
+import { bookingOrders, pick, recommend, sameFlight } from './option-choice';
 
-type Slot = 'origin' | 'destination' | 'date' | 'reference' | 'surname' | 'seat' | 'flightNumber' | 'passengerNames';
-type Ask = Slot | 'givenName' | 'option';
-
-const tripIntents: readonly Intent[] = ['search', 'recommend', 'book'];
 /** Options listed in a reply; a flight named by number may come from further down the results. */
 const optionsShown = 5;
-
-/** What each task needs before the agents are asked, in the order it is asked for. */
-const needs: Partial<Record<Intent, Slot[]>> = {
-  search: ['origin', 'destination', 'date'],
-  recommend: ['origin', 'destination', 'date'],
-  book: ['origin', 'destination', 'date'],
-  booking_details: ['reference', 'surname'],
-  refund_quote: ['reference', 'surname'],
-  cancel: ['reference', 'surname'],
-  change_seat: ['reference', 'surname', 'seat'],
-  change_flight: ['reference', 'surname', 'date'],
-  flight_status: ['flightNumber'],
-  find_bookings: ['passengerNames'], // staff only; a traveller is asked for a reference instead
-};
-
-const questions: Record<Ask, PhraseKey> = {
-  origin: 'askOrigin',
-  destination: 'askDestination',
-  date: 'askDate',
-  reference: 'askReference',
-  surname: 'askSurname',
-  seat: 'askSeat',
-  flightNumber: 'askWhichOption',
-  passengerNames: 'askPassengerName',
-  givenName: 'askGivenName',
-  option: 'askWhichOption',
-};
-
-/** Details that, given while managing a booking, say what to do with it: "a window seat please" → change the seat. */
-const manageRedirects: [detail: keyof Understanding, intent: Intent][] = [
-  ['seat', 'change_seat'],
-  ['seatPreference', 'change_seat'],
-];
-
-/** Messages that are answered from the catalogue alone. */
-const canned: Partial<Record<Intent, PhraseKey>> = { greeting: 'greeting', help: 'help', off_topic: 'offTopic', unknown: 'notUnderstood' };
-
-/** How an option hint or a preference picks among options. */
-const rankers: Record<OptionHint, (a: FlightOption, b: FlightOption) => number> = {
-  cheapest: (a, b) => a.total_fare - b.total_fare,
-  fastest: (a, b) => a.duration_minutes - b.duration_minutes,
-  earliest: (a, b) => a.departure_time.localeCompare(b.departure_time),
-  latest: (a, b) => b.departure_time.localeCompare(a.departure_time),
-};
-
-/** How a list of bookings is ordered: by the first flight's departure. */
-const bookingOrders: Record<BookingOrder, (a: Row, b: Row) => number> = {
-  date: (a, b) => `${str(a.departure_date)} ${str(a.departure_time)}`.localeCompare(`${str(b.departure_date)} ${str(b.departure_time)}`),
-};
-
-/** Words beyond codes (ABC234, CA1501, 12A) tell the language; a bare code keeps the conversation's. */
-function hasWords(text: string, u: Understanding): boolean {
-  const codes = [u.reference, u.flightNumber, u.seat, capitalsReference(text)];
-  const rest = codes.reduce<string>((left, code) => (code ? left.replace(new RegExp(code, 'ig'), '') : left), text);
-  return /\p{Script=Han}|[A-Za-z]{2,}/u.test(rest);
-}
-
-const familyOf = (intent: Intent) => (tripIntents.includes(intent) ? 'trip' : manageIntents.includes(intent) ? 'manage' : intent);
-
-function detailsOf(u: Understanding): Partial<DialogueTask> {
-  const { language: _language, intent: _intent, optionIndex: _index, optionHint: _hint, ...details } = u;
-  return details;
-}
-
-/** A bare answer to the last question (明, "Wei", 李) that the understanding has no slot for. */
-function bareAnswer(task: DialogueTask, u: Understanding, text: string): Partial<DialogueTask> {
-  const word = text.trim().replace(/[。.!！]$/, '');
-  const isName = (/^\p{Script=Han}{1,4}$/u.test(word) || /^[A-Za-z'-]+( [A-Za-z'-]+)?$/.test(word)) && !u.passengerNames && !u.surname;
-  if (!isName) return {};
-  if (task.asked === 'givenName' && task.surname) {
-    return { passengerNames: [/\p{Script=Han}/u.test(word) ? `${task.surname}${word}` : `${task.surname} ${word}`], honorificOnly: false };
-  }
-  if (task.asked === 'passengerNames' && u.intent !== 'select') return { passengerNames: [word] };
-  if (task.asked === 'surname') return { surname: word };
-  return {};
-}
-
-/** The task after this message: a new request starts one, details fill the current one. */
-function nextTask(current: DialogueTask | undefined, u: Understanding, text: string): DialogueTask | undefined {
-  const details = detailsOf(u);
-  if (u.intent === 'select') delete details.preference;
-  const isRequest = needs[u.intent] !== undefined && !answers(current, u, details);
-  if (isRequest && (!current || familyOf(current.intent) !== familyOf(u.intent))) return withReference({ intent: u.intent, ...details }, text);
-  if (!current) return undefined;
-  const redirect = u.intent === 'inform' && familyOf(current.intent) === 'manage' ? manageRedirects.find(([detail]) => u[detail] !== undefined)?.[1] : undefined;
-  const intent = isRequest ? u.intent : redirect;
-  const merged: DialogueTask = { ...current, ...details, ...bareAnswer(current, u, text), ...(intent && { intent }) };
-  if (u.passengerNames && !u.honorificOnly) merged.honorificOnly = false;
-  const picks = u.intent === 'select' || u.passengerNames !== undefined;
-  if (picks && (merged.intent === 'search' || merged.intent === 'recommend')) merged.intent = 'book';
-  return withReference(merged, text);
-}
-
-/**
- * While managing a booking, a capitals token of the reference alphabet counts even when it looks like a flight
- * (MU2K34, CA1234): the understanding cannot tell without knowing what the conversation is about.
- */
-function withReference(task: DialogueTask, text: string): DialogueTask {
-  if (familyOf(task.intent) === 'manage') task.reference ??= capitalsReference(text);
-  return task;
-}
-
-/** A message that only gives what the last question asked for (a bare ABC234 reads as "show booking") answers it. */
-function answers(current: DialogueTask | undefined, u: Understanding, details: Partial<DialogueTask>): boolean {
-  return current?.asked !== undefined && current.asked in details && familyOf(current.intent) === familyOf(u.intent);
-}
-
-function missing(task: DialogueTask): Slot | undefined {
-  const surname = task.surname ?? surnameOf(task.passengerNames?.[0]);
-  const present: Record<Slot, unknown> = {
-    origin: task.origin,
-    destination: task.destination,
-    date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber ?? task.dayShift : undefined),
-    reference: task.reference,
-    surname,
-    seat: task.seat ?? task.seatPreference,
-    flightNumber: task.flightNumber,
-    passengerNames: task.passengerNames?.[0] ?? task.surname,
-  };
-  return needs[task.intent]?.find((slot) => present[slot] === undefined);
-}
-
-function pick(options: FlightOption[], u: Understanding): FlightOption | undefined {
-  if (u.optionIndex !== undefined) return options[u.optionIndex - 1];
-  if (u.flightNumber) return options.find((option) => option.flight_number === u.flightNumber || option.segments.some((s) => s.flight_number === u.flightNumber));
-  if (u.optionHint) return [...options].sort(rankers[u.optionHint])[0];
-  if (u.clockTime) return atClock(options, u.clockTime);
-  return undefined;
-}
-
-/** The option leaving at a time named alone: 14:00, or 两点 read as 14:00 when no flight leaves at 02:00. */
-function atClock(options: FlightOption[], time: string): FlightOption | undefined {
-  const later = `${String((Number(time.slice(0, 2)) + 12) % 24).padStart(2, '0')}${time.slice(2)}`;
-  return options.find((o) => o.departure_time === time) ?? options.find((o) => o.departure_time === later);
-}
-
-/** A date change keeps the flight: the same flight number, else the nearest departure time on the same kind of flight. */
-function sameFlight(options: FlightOption[], segment: Row): FlightOption | undefined {
-  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  const was = minutes(str(segment.departure_time));
-  const direct = options.filter((o) => o.stops === 0);
-  return options.find((o) => o.flight_number === str(segment.flight_number)) ?? [...(direct.length ? direct : options)].sort((a, b) => Math.abs(minutes(a.departure_time) - was) - Math.abs(minutes(b.departure_time) - was))[0];
-}
 
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -183,10 +36,6 @@ function unservedAnswer(place: { name: string; near: string[] }, language: Langu
   const name = place.name.replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return say('unservedPlace', language, { place: name, near: place.near.map(cityName).join(language === 'zh' ? '、' : ', ') });
 }
-
-/** Direct flights first, then by the traveller's preference (the cheapest by default). */
-const recommend = (options: FlightOption[], task: DialogueTask) =>
-  [...options].sort((a, b) => a.stops - b.stops || rankers[task.preference && task.preference !== 'direct_only' ? task.preference : 'cheapest'](a, b))[0]!;
 
 export const offlinePlanner: Planner = async (state, text, context) => {
   const u = understand(text, { now: context.now });
