@@ -1,8 +1,9 @@
 /**
  * The web app for travellers and the agent desk: the files `npm run build` writes to dist/web (Vite),
  * served by the function app itself so `npm start`, `func start` and Azure serve the same page.
- * Hashed assets are cached for a year; index.html is revalidated (ETag) and is the answer for any
- * path without a file extension (the app routes by hash, but a bookmarked path still finds it).
+ * It has the site root (host.json routePrefix is "", the API is under /api). Hashed assets are cached
+ * for a year; index.html is revalidated (ETag) and also answers one-segment paths without an extension
+ * (the app routes by hash, #/desk; /desk still finds the page).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,8 +14,6 @@ import { contentTypeOf } from '../lib/http/content-types';
 import { HttpError } from '../lib/http/problem';
 import { route } from '../lib/http/route';
 
-/** Where the app is mounted: its route without the catch-all. */
-export const webRoute = 'app';
 const webRoot = path.resolve(__dirname, '../web');
 
 interface StaticFile {
@@ -65,51 +64,57 @@ function send(request: HttpRequest, file: StaticFile, extraHeaders: Record<strin
   return { status: 200, headers, body: request.method === 'HEAD' ? undefined : new Uint8Array(file.body) };
 }
 
-/** The path the app is served under, as the caller sees it (`/api/app`, or `` at the site root). */
-function mountOf(request: HttpRequest, wanted: string): string {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(request.url).pathname).replace(/\/+$/, '');
-  } catch {
-    return `/${webRoute}`;
-  }
-  const rest = wanted.replace(/\/+$/, '');
-  if (!rest) return pathname;
-  return pathname.toLowerCase().endsWith(`/${rest.toLowerCase()}`) ? pathname.slice(0, -rest.length - 1) : `/${webRoute}`;
+/** The built files, read once; 503 until `npm run build` has made them. */
+function builtFiles(): Map<string, StaticFile> {
+  files ??= fs.existsSync(path.join(webRoot, 'index.html')) ? load() : undefined;
+  if (!files) throw new HttpError(503, 'The web app is not built: run npm run build', { headers: { 'retry-after': '30' } });
+  return files;
 }
 
-const pages = new Map<string, StaticFile>();
+const notAFile = (name: string) => new HttpError(404, `No such file: ${name}`, { errors: [{ field: 'params.file', message: 'not a file of the web app' }] });
 
-/** index.html with a <base> at the mount, so its relative asset links resolve from any fallback path. */
-function page(index: StaticFile, mount: string): StaticFile {
-  let found = pages.get(mount);
-  if (!found) {
-    const body = Buffer.from(index.body.toString('utf8').replace('<head>', `<head>\n  <base href="${encodeURI(mount)}/">`));
-    found = { ...index, body, etag: etagOf(body) };
-    if (pages.size < 8) pages.set(mount, found);
-  }
-  return found;
-}
+/**
+ * First path segments that belong to the API and the Functions host: a request there that no function
+ * serves is a 404, never the page (the page's route takes one segment, so deeper paths never reach it).
+ */
+const reserved = new Set(['api', 'admin', 'runtime']);
 
 route({
   name: 'web',
   methods: ['GET', 'HEAD'],
-  path: `${webRoute}/{*path}`,
+  path: '{file?}',
+  site: true,
   auth: 'anonymous',
   tag: 'system',
-  summary: 'The web app for travellers and the agent desk (index.html for any path without an extension)',
-  params: z.object({ path: z.string().optional().describe('A file of the built app, e.g. assets/index-…js; empty for the page') }),
+  summary: 'The web app for travellers and the agent desk: the page for / and any one-segment path without an extension',
+  params: z.object({ file: z.string().optional().describe('A file at the app root (e.g. favicon.svg), or a view path answered with the page') }),
+  responses: { 200: { description: 'The page or the file', contentType: '*/*' } },
+  problems: [404, 503],
+  handler: async ({ request, params }) => {
+    const built = builtFiles();
+    const wanted = params.file ?? '';
+    if (reserved.has(wanted.toLowerCase())) throw new HttpError(404, `No function serves /${wanted}`);
+    const file = built.get(wanted);
+    if (file && wanted !== 'index.html') return send(request, file);
+    if (path.posix.extname(wanted)) throw notAFile(wanted);
+    return send(request, built.get('index.html')!, securityHeaders);
+  },
+});
+
+route({
+  name: 'web-assets',
+  methods: ['GET', 'HEAD'],
+  path: 'assets/{file}',
+  site: true,
+  auth: 'anonymous',
+  tag: 'system',
+  summary: "The web app's scripts and styles; their names carry a content hash, so they are cached for a year",
+  params: z.object({ file: z.string().describe('e.g. index-CA5Jmp6_.js') }),
   responses: { 200: { description: 'The file', contentType: '*/*' } },
   problems: [404, 503],
-  handler: async ({ request }) => {
-    files ??= fs.existsSync(path.join(webRoot, 'index.html')) ? load() : undefined;
-    if (!files) throw new HttpError(503, 'The web app is not built: run npm run build', { headers: { 'retry-after': '30' } });
-    const wanted = (request.params.path ?? '').replace(/^\/+/, '');
-    const file = files.get(wanted);
-    if (file && wanted !== 'index.html') return send(request, file);
-    if (path.posix.extname(wanted)) {
-      throw new HttpError(404, `No such file: ${wanted}`, { errors: [{ field: 'params.path', message: 'not a file of the web app' }] });
-    }
-    return send(request, page(files.get('index.html')!, mountOf(request, wanted)), securityHeaders);
+  handler: async ({ request, params }) => {
+    const file = builtFiles().get(`assets/${params.file}`);
+    if (!file) throw notAFile(`assets/${params.file}`);
+    return send(request, file);
   },
 });

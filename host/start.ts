@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       `Listening on ${api}`,
       `  ${api}/flights/search/北京/上海`,
       `  ${api}/docs`,
+      `  http://localhost:${settings.port}/   (the web app)`,
       `  ${api}/health`,
       '',
     ].join('\n'),

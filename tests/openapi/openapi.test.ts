@@ -37,6 +37,9 @@ const operationsOf = (document: Document) =>
 /** `flights/{id:int}` → `/flights/{id}`, written independently of the generator. */
 const plainPath = (route: string) => `/${route.replace(/\{\*?(\w+)[^}]*\}/g, '{$1}')}`;
 
+/** The API's functions: site functions (the web app at the root) are not part of the API's document. */
+const apiFunctions = () => registrations.http.filter((fn) => fn.api);
+
 describe('OpenAPI document', () => {
   it('is built from the route declarations: every registered API function has one, and one without is named', () => {
     expect(() => openApiDocument(registrations.http)).not.toThrow();
@@ -51,9 +54,9 @@ describe('OpenAPI document', () => {
 
   it('documents every registered function and method, and nothing else', () => {
     const documented = new Set(operationsOf(doc).map(({ method, operation }) => `${operation['x-azure-function']} ${method}`));
-    const registered = new Set(registrations.http.flatMap((fn) => fn.methods.map((method) => `${fn.name} ${method}`)));
+    const registered = new Set(apiFunctions().flatMap((fn) => fn.methods.map((method) => `${fn.name} ${method}`)));
     expect([...documented].sort()).toEqual([...registered].sort());
-    for (const fn of registrations.http) {
+    for (const fn of apiFunctions()) {
       for (const method of fn.methods) {
         expect(doc.paths[plainPath(fn.route)]?.[method.toLowerCase()]?.['x-azure-function'], `${method} ${fn.route}`).toBe(fn.name);
       }
@@ -63,7 +66,7 @@ describe('OpenAPI document', () => {
   it('types route parameters and applies the function key where the route needs one', () => {
     const getFlight = doc.paths['/flights/{id}']!.get!;
     expect(getFlight.parameters.find((p) => p.in === 'path' && p.name === 'id')!.schema.type).toBe('integer');
-    for (const fn of registrations.http) {
+    for (const fn of apiFunctions()) {
       const operation = doc.paths[plainPath(fn.route)]![fn.methods[0]!.toLowerCase()]!;
       expect(Boolean(operation.security), fn.name).toBe(fn.authLevel !== 'anonymous');
     }

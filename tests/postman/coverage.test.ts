@@ -11,7 +11,7 @@ interface Item {
 function requests(items: Item[]): { method: string; path: string }[] {
   return items.flatMap((item) => [
     ...(item.item ? requests(item.item) : []),
-    ...(item.request ? [{ method: item.request.method, path: item.request.url.raw.replace('{{baseUrl}}', '').split('?')[0]!.replace(/\{\{\w+\}\}/g, '1') }] : []),
+    ...(item.request ? [{ method: item.request.method, path: item.request.url.raw.replace('{{baseUrl}}', '/api').replace('{{siteUrl}}', '').split('?')[0]!.replace(/\{\{\w+\}\}/g, '1') }] : []),
   ]);
 }
 
@@ -20,7 +20,7 @@ describe('the Postman collection', () => {
     const { registrations } = loadFunctionApp();
     const sent = requests(collection.item as Item[]);
     const missing = registrations.http.flatMap((fn) =>
-      fn.methods.filter((method) => !sent.some((r) => r.method === method && compileRoute(fn.route).match(r.path))).map((method) => `${method} /api/${fn.route}`),
+      fn.methods.filter((method) => !sent.some((r) => r.method === method && compileRoute(fn.functionRoute).match(r.path))).map((method) => `${method} /${fn.functionRoute}`),
     );
     expect(missing, 'add a request to postman/flight-booking.postman_collection.json').toEqual([]);
   });

@@ -21,6 +21,7 @@ function run(): Promise<RunSummary> {
         environment: path.join(repoRoot, 'postman/local.postman_environment.json'),
         envVar: [
           { key: 'baseUrl', value: host.baseUrl },
+          { key: 'siteUrl', value: new URL(host.baseUrl).origin },
           { key: 'functionKey', value: host.key },
         ],
         timeoutRequest: 90_000,

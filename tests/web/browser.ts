@@ -19,9 +19,9 @@ export function useChromium(): () => Browser {
   return () => browser!;
 }
 
-/** The web app's address on a test host. */
-export function appUrl(host: TestHost, hash = ''): string {
-  return `${host.baseUrl}/app/${hash}`;
+/** The web app's address on a test host: the site root (the API is under /api). */
+export function appUrl(host: TestHost, path = ''): string {
+  return `${new URL(host.baseUrl).origin}/${path}`;
 }
 
 export interface AppPage {
