@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TableServiceClientOptions } from '@azure/data-tables';
 import { ConflictError } from './errors';
 
 /** Where the orchestration tables live: a connection string (Azurite, keys) or an account reached by managed identity. */
@@ -22,14 +22,43 @@ export const odata = (strings: TemplateStringsArray, ...values: unknown[]): stri
 
 /** @azure/data-tables (and @azure/identity) load with the first orchestration, not at start. */
 export function tableClient(endpoint: TableEndpoint, table: string): TableClient {
+  const policy = recreateMissingTable(() => ensureTable(bareClient(endpoint, table)));
+  return bareClient(endpoint, table, { additionalPolicies: [{ policy, position: 'perCall' }] });
+}
+
+function bareClient(endpoint: TableEndpoint, table: string, options: TableServiceClientOptions = {}): TableClient {
   const { TableClient } = require('@azure/data-tables') as typeof import('@azure/data-tables');
   if ('accountName' in endpoint) {
     const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
-    return new TableClient(`https://${endpoint.accountName}.table.core.windows.net`, table, new DefaultAzureCredential());
+    return new TableClient(`https://${endpoint.accountName}.table.core.windows.net`, table, new DefaultAzureCredential(), options);
   }
   const { connectionString } = endpoint;
   const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:|UseDevelopmentStorage=true/i.test(connectionString);
-  return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: insecure });
+  return TableClient.fromConnectionString(connectionString, table, { ...options, allowInsecureConnection: insecure });
+}
+
+/**
+ * A table that vanished after it was created (deleted by hand, or lost by an emulator that died before
+ * saving it) is created again and the request retried once, instead of every call failing with
+ * TableNotFound until the process restarts.
+ */
+type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
+
+function recreateMissingTable(create: () => Promise<void>): PipelinePolicy {
+  return {
+    name: 'recreateMissingTable',
+    async sendRequest(request, next) {
+      try {
+        return await next(request);
+      } catch (error) {
+        // A RestError from the deserialization policy after this one; the response's error code names a missing table.
+        const code = (error as { response?: { headers: { get(name: string): string | undefined } } }).response?.headers.get('x-ms-error-code');
+        if (httpStatusOf(error) !== 404 || code !== 'TableNotFound') throw error;
+        await create();
+        return next(request);
+      }
+    },
+  };
 }
 
 /** Table names are 3-63 letters and digits, starting with a letter. */
