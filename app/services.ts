@@ -4,7 +4,6 @@
  */
 import { bookingService } from '../lib/bookings/service';
 import { config } from '../lib/config';
-import { DurableEngine, endpointFrom, TableStore, withRegisteredFunctions } from '../lib/durable';
 import { sampleFlights } from '../lib/domain/data/flights';
 import { localDate } from '../lib/domain/time';
 import { flightService } from '../lib/flights/service';
@@ -52,17 +51,4 @@ export async function closeServices(): Promise<void> {
   const current = pending;
   pending = undefined;
   if (current) await (await current).store.close();
-}
-
-let engine: DurableEngine | undefined;
-
-/**
- * This process's orchestration engine over the configured storage, created on first use with every
- * registered orchestrator and activity. It caches only the table clients and the registrations
- * (code, not data), so it is safe under scale-out.
- */
-export function durable(): DurableEngine {
-  const settings = config();
-  engine ??= withRegisteredFunctions(new DurableEngine({ store: TableStore.connect(endpointFrom(settings), settings.taskHub) }));
-  return engine;
 }

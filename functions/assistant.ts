@@ -4,6 +4,7 @@
  * under assistant/desk with a function key, where the assistant may also find bookings by name.
  * Either way it writes only after a confirmation, and a conversation belongs to the routes that started it.
  */
+import * as df from 'durable-functions';
 import { z } from 'zod';
 import { conversations } from '../agents/orchestrator';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type Role } from '../lib/ai/conversation';
@@ -20,16 +21,20 @@ const variants: { role: Role; prefix: string; base: string; auth: AuthLevel; aud
 ];
 
 for (const { role, prefix, base, auth, audience } of variants) {
+  /** Each route gets a durable client (the Durable Task extension's binding; the local host's stand-in locally). */
+  const extraInputs = [df.input.durableClient()];
+
   route({
     name: `${prefix}-conversation-create`,
     methods: ['POST'],
     path: `${base}/conversations`,
     auth,
+    extraInputs,
     tag: 'assistant',
     summary: `Start a conversation with the booking assistant${audience}`,
     responses: { 201: { description: 'The new conversation', schema: Conversation, headers: { location: 'URL of the conversation' } } },
-    handler: async () => {
-      const conversation = await conversations.start(role);
+    handler: async ({ context }) => {
+      const conversation = await conversations.start(df.getClient(context), role);
       return json(conversation, { status: 201, headers: { location: `/api/${base}/conversations/${conversation.id}` } });
     },
   });
@@ -39,13 +44,14 @@ for (const { role, prefix, base, auth, audience } of variants) {
     methods: ['GET'],
     path: `${base}/conversations/{id}`,
     auth,
+    extraInputs,
     tag: 'assistant',
     summary: `A conversation: transcript, pending proposal${audience}`,
     params: ConversationParams,
     invalidParams: 404,
     responses: { 200: { description: 'The conversation', schema: Conversation } },
     problems: [404, 410],
-    handler: async ({ params }) => json(await conversations.get(params.id, role)),
+    handler: async ({ params, context }) => json(await conversations.get(df.getClient(context), params.id, role)),
   });
 
   route({
@@ -53,6 +59,7 @@ for (const { role, prefix, base, auth, audience } of variants) {
     methods: ['POST'],
     path: `${base}/conversations/{id}/messages`,
     auth,
+    extraInputs,
     tag: 'assistant',
     summary: `Send a message (zh or en) and get the reply${audience}`,
     description: 'e.g. 「帮我预订明天早上从北京到上海的航班，乘客张三」. A write is only proposed; it happens after POST …/confirm.',
@@ -61,7 +68,7 @@ for (const { role, prefix, base, auth, audience } of variants) {
     body: MessageBody,
     responses: { 200: { description: 'The reply', schema: TurnResult } },
     problems: [404, 410, 503],
-    handler: async ({ params, body }) => json(await conversations.message(params.id, body.text, role)),
+    handler: async ({ params, body, context }) => json(await conversations.message(df.getClient(context), params.id, body.text, role, body.message_id)),
   });
 
   route({
@@ -69,6 +76,7 @@ for (const { role, prefix, base, auth, audience } of variants) {
     methods: ['POST'],
     path: `${base}/conversations/{id}/confirm`,
     auth,
+    extraInputs,
     tag: 'assistant',
     summary: `Accept or decline the pending proposal${audience}`,
     params: ConversationParams,
@@ -76,7 +84,7 @@ for (const { role, prefix, base, auth, audience } of variants) {
     body: ConfirmBody,
     responses: { 200: { description: 'The outcome', schema: TurnResult } },
     problems: [404, 410, 503],
-    handler: async ({ params, body }) => json(await conversations.confirm(params.id, body.accept, role)),
+    handler: async ({ params, body, context }) => json(await conversations.confirm(df.getClient(context), params.id, body.accept, role, body.message_id)),
   });
 
   route({
@@ -84,11 +92,12 @@ for (const { role, prefix, base, auth, audience } of variants) {
     methods: ['POST'],
     path: `${base}/chat`,
     auth,
+    extraInputs,
     tag: 'assistant',
     summary: `One-call chat: starts a conversation unless conversation_id is given${audience}`,
     body: ChatBody,
     responses: { 200: { description: 'The reply', schema: TurnResult.extend({ conversation_id: z.string() }) } },
     problems: [404, 410, 503],
-    handler: async ({ body }) => json(await conversations.chat(body.text, role, body.conversation_id)),
+    handler: async ({ body, context }) => json(await conversations.chat(df.getClient(context), body.text, role, body.conversation_id, body.message_id)),
   });
 }

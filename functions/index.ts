@@ -8,6 +8,5 @@ import './conversation-retention';
 import './docs';
 import './flights';
 import './mcp';
-import './orchestrations';
 import './system';
 import './web';

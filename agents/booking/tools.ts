@@ -16,7 +16,7 @@ import { fareShare } from '../../lib/domain/fares';
 import { FlightNumber, IsoDate } from '../../lib/domain/flights';
 import { BookingReference } from '../../lib/domain/reference';
 import { services } from '../../app/services';
-import { reads, tool, writes } from '../shared/tool';
+import { reads, staffOnly, tool, writeMeta, writes } from '../shared/tool';
 
 const IdempotencyKey = z
   .string()
@@ -70,6 +70,7 @@ export function registerBookingTools(server: McpServer): void {
       input: BookingCreateInput.extend({ idempotency_key: IdempotencyKey }),
       output: Written,
       annotations: writes({ destructive: false, idempotent: true }),
+      meta: writeMeta({ zh: '预订成功！编号 {reference}。{booking}', en: 'Booked! Reference {reference}. {booking}' }, 'idempotency_key'),
     },
     async ({ idempotency_key, ...input }) => {
       const outcome = await (await services()).bookings.create(input, idempotent('create_booking', idempotency_key, input));
@@ -101,6 +102,7 @@ export function registerBookingTools(server: McpServer): void {
       input: z.object({ id: z.number().int().positive().describe('Numeric booking id') }).strict(),
       output: z.object(BookingView.shape),
       annotations: reads,
+      meta: staffOnly,
     },
     async ({ id }) => (await services()).bookings.get(id),
   );
@@ -126,6 +128,7 @@ export function registerBookingTools(server: McpServer): void {
         .strict(),
       output: z.object({ total: z.number().int(), bookings: z.array(BookingView) }),
       annotations: reads,
+      meta: staffOnly,
     },
     async ({ passenger_name, status, from_date, to_date, route, limit }) => {
       const query = BookingListQuery.parse({ passenger: passenger_name, status, from_date, to_date, limit, ...(route ? parseRoute(route) : {}) });
@@ -152,6 +155,7 @@ export function registerBookingTools(server: McpServer): void {
         .strict(),
       output: z.object({ booking: BookingView }),
       annotations: writes({ destructive: false, idempotent: true }),
+      meta: writeMeta({ zh: '座位已更换。{booking}', en: 'Seat changed. {booking}' }),
     },
     async ({ reference, last_name, seat, passenger, segment }) => {
       const id = await bookingOf(reference, last_name);
@@ -186,6 +190,7 @@ export function registerBookingTools(server: McpServer): void {
         booking: BookingView.describe('The booking after the change (for a dry run: as it would be)'),
       }),
       annotations: writes({ destructive: true, idempotent: false }),
+      meta: writeMeta({ zh: '改签成功。{booking}', en: 'Flight changed. {booking}' }),
       fields: { flight_number: 'new_flight_number', date: 'new_date' },
     },
     async ({ reference, last_name, new_flight_number, new_date, segment, cabin, dry_run }) => {
@@ -229,6 +234,7 @@ export function registerBookingTools(server: McpServer): void {
         .strict(),
       output: Written,
       annotations: writes({ destructive: true, idempotent: true }),
+      meta: writeMeta({ zh: '已取消预订 {reference}。', en: 'Booking {reference} is cancelled.' }, 'idempotency_key'),
     },
     async ({ reference, last_name, reason, idempotency_key }) => {
       const id = await bookingOf(reference, last_name);
@@ -248,6 +254,7 @@ export function registerBookingTools(server: McpServer): void {
       input: z.object(Identity).strict(),
       output: z.object({ booking: BookingView }),
       annotations: writes({ destructive: false, idempotent: true }),
+      meta: writeMeta({ zh: '预订已确认。{booking}', en: 'Booking confirmed. {booking}' }),
     },
     async ({ reference, last_name }) => {
       const id = await bookingOf(reference, last_name);

@@ -1,45 +1,28 @@
-/** The conversation's I/O, each a durable activity: MCP tools/list and tools/call to the two agents. */
-import type { ActivityContext, ActivityOptions } from '../../lib/durable';
-import { callTool, listTools, type AgentName, type ToolDescription, type ToolResult } from '../../lib/mcp-client/client';
-import { complete, completionBudgetMs } from '../../lib/ai/azure-openai/client';
-import type { ModelReply, ModelRequest } from '../../lib/ai/azure-openai/schema';
-import type { Proposal } from '../../lib/ai/conversation';
+/**
+ * The conversation's activities: the two agents, each answering an MCP tools/call (or tools/list)
+ * JSON-RPC request in process with the McpServer that also serves /api/mcp/<agent>, and one chat
+ * completion. Under the Durable Task extension (and the local host's stand-in) each call is
+ * recorded in the orchestration's history, so a replay never runs it again. The MCP SDK and the
+ * agents load with the first call, not at start (cold start): import(), which vitest resolves too.
+ */
+import * as df from 'durable-functions';
+import { complete } from '../../lib/ai/azure-openai/client';
+import type { ModelRequest } from '../../lib/ai/azure-openai/schema';
+import { agents, type AgentName } from '../../lib/mcp/tools';
 
-export const activityNames = { call: 'assistant-mcp-call', write: 'assistant-mcp-write', tools: 'assistant-mcp-tools', model: 'assistant-model' } as const;
+export const modelActivity = 'ModelCompletion';
 
-/** Transport failures (host restarting, network) are retried; a tool's own error comes back as isError and is not. */
-export const mcpRetry: ActivityOptions = { maxAttempts: 3, firstRetryIntervalMs: 500, backoffCoefficient: 2, timeoutMs: 30_000 };
+const servers = {
+  airline: async () => (await import('../airline/server.js')).createAirlineServer,
+  booking: async () => (await import('../booking/server.js')).createBookingServer,
+} satisfies Record<AgentName, unknown>;
 
-/** The tools that take an idempotency key get the orchestration step's key: the same on every retry and replay. */
-const keyed = new Set(['create_booking', 'cancel_booking']);
+const agent = (name: AgentName) => async (request: unknown) => (await import('../shared/in-process.js')).answerInProcess(await servers[name](), request);
 
-export interface CallInput {
-  agent: AgentName;
-  tool: string;
-  arguments: Record<string, unknown>;
-}
+export const activityHandlers: Record<string, (input: any) => Promise<unknown>> = {
+  [agents.airline]: agent('airline'),
+  [agents.booking]: agent('booking'),
+  [modelActivity]: (request: ModelRequest) => complete(request),
+};
 
-export async function callActivity(input: CallInput, ctx: ActivityContext): Promise<ToolResult> {
-  return callTool(input.agent, input.tool, input.arguments, ctx.signal);
-}
-
-/** Runs an accepted proposal. */
-export async function writeActivity(proposal: Proposal, ctx: ActivityContext): Promise<CallInput & ToolResult> {
-  const args = keyed.has(proposal.tool) ? { ...proposal.arguments, idempotency_key: ctx.idempotencyKey } : proposal.arguments;
-  const result = await callTool(proposal.agent, proposal.tool, args, ctx.signal);
-  return { agent: proposal.agent, tool: proposal.tool, arguments: args, ...result };
-}
-
-export async function toolsActivity(_input: unknown, ctx: ActivityContext): Promise<ToolDescription[]> {
-  const [airline, booking] = await Promise.all([listTools('airline', ctx.signal), listTools('booking', ctx.signal)]);
-  return [...airline, ...booking];
-}
-
-export async function modelActivity(request: ModelRequest, ctx: ActivityContext): Promise<ModelReply> {
-  return complete(request, ctx.signal);
-}
-
-/** No activity retry: the openai client retries itself (see lib/ai/azure-openai/client.ts); a failure falls back to offline. */
-export function modelOptions(): ActivityOptions {
-  return { maxAttempts: 1, timeoutMs: completionBudgetMs() };
-}
+for (const [name, handler] of Object.entries(activityHandlers)) df.app.activity(name, { handler });

@@ -1,29 +1,35 @@
 /**
- * The `conversation` orchestrator: one instance per conversation. It waits for `message` and
- * `confirm` events; a message goes to the planner (Azure OpenAI or offline), whose read tool calls
- * run as activities over MCP; a write becomes a proposal that only an accepted confirmation (the
- * confirm endpoint, or a yes in a message) executes, with the step's idempotency key. A proposal
- * races a timer of proposalTtlMs (15 minutes). Every turnsPerExecution turns the history restarts (continueAsNew).
+ * The `conversation` orchestration (Durable Functions): one instance per conversation. Every message
+ * and every confirmation arrives as one `message` event, so they are answered one at a time in the
+ * order they arrived; each reply is published in the custom status under its message id. A message goes
+ * to the planner (Azure OpenAI or offline), whose model calls and tool calls are activities; a write
+ * becomes a proposal that only an accepted confirmation (the confirm endpoint, or a yes in a message)
+ * runs, with the proposal's id as its idempotency key. A pending proposal races a timer of proposalTtlMs (15 minutes)
+ * created afresh for each wait (reusing one timer task across waits desynchronises the SDK's task ids:
+ * azure-functions-durable-js issue 574). Every turnsPerExecution turns the history restarts (continue-as-new).
  */
-import { proposalTtlMs, type Action, type ConversationState, type Language, type TurnResult } from '../../lib/ai/conversation';
+import * as df from 'durable-functions';
+import type { OrchestrationContext } from 'durable-functions';
+import { proposalTtlMs, type Action, type Language, type TurnResult } from '../../lib/ai/conversation';
 import { understand } from '../../lib/ai/offline/understanding';
-import type { CallTool, PlanContext } from '../../lib/ai/planner';
+import type { PlanContext, Step, StepTask } from '../../lib/ai/planner';
 import { doneText, say } from '../../lib/ai/phrase-book';
 import { errorText, recordOf } from '../../lib/ai/results';
-import type { OrchestrationContext, Task } from '../../lib/durable';
-import type { ToolDescription, ToolResult } from '../../lib/mcp-client/client';
 import { modelKind } from '../../lib/ai/azure-openai/client';
 import { azurePlanner } from '../../lib/ai/azure-openai/planner';
-import type { ModelReply } from '../../lib/ai/azure-openai/schema';
 import { offlinePlanner } from '../../lib/ai/offline/dialogue-manager';
-import { activityNames, mcpRetry, modelOptions, type CallInput } from './activities';
-import { applyPlan, initialState, remember, customStatusOf, turnResult } from './state';
+import { policyOf, type ToolDescription } from '../../lib/mcp/tools';
+import { callTools, catalogue, completion } from './steps';
+import { applyPlan, initialState, remember, customStatusOf, turnResult, withReply, type ConversationRecord } from './state';
 
 export const orchestratorName = 'conversation';
-const turnsPerExecution = 25;
+export const messageEvent = 'message';
+export const turnsPerExecution = 25;
+
+type Durable = OrchestrationContext['df'];
 
 export interface ConversationInput {
-  state?: ConversationState;
+  state?: Partial<ConversationRecord>;
 }
 
 /** What the HTTP functions raise: a message, or a confirmation of one proposal. */
@@ -34,71 +40,74 @@ export interface Inbound {
   proposalId?: string;
 }
 
-type Decision = 'accept' | 'decline' | 'plan';
+interface Answer {
+  state: ConversationRecord;
+  result: TurnResult;
+}
+
+type Decision = 'accept' | 'decline' | 'already-written' | 'plan';
 
 /** Code decides what counts as a yes: the confirm endpoint for the pending proposal, or a yes/no message while one is pending. */
-function decide(state: ConversationState, inbound: Inbound, now: Date): Decision {
-  if (inbound.accept !== undefined) return inbound.proposalId === state.proposal?.id && inbound.accept ? 'accept' : 'decline';
+function decide(state: ConversationRecord, inbound: Inbound, now: Date): Decision {
+  if (inbound.accept !== undefined) {
+    if (inbound.accept && inbound.proposalId !== undefined && inbound.proposalId === state.written?.proposalId) return 'already-written';
+    return inbound.accept && state.proposal !== undefined && inbound.proposalId === state.proposal.id ? 'accept' : 'decline';
+  }
   if (!state.proposal) return 'plan';
   const { intent } = understand(inbound.text ?? '', { now });
   return intent === 'confirm' ? 'accept' : intent === 'decline' ? 'decline' : 'plan';
 }
 
-function toolCaller(ctx: OrchestrationContext, actions: Action[]): CallTool {
-  return async (agent, tool, args) => {
-    const input: CallInput = { agent, tool, arguments: args };
-    let outcome: ToolResult;
-    try {
-      outcome = await ctx.callActivity<ToolResult>(activityNames.call, input, mcpRetry);
-    } catch (error) {
-      outcome = { isError: true, result: (error as Error).message };
-    }
-    actions.push({ ...input, ...outcome });
-    return outcome;
-  };
-}
-
-async function execute(ctx: OrchestrationContext, state: ConversationState): Promise<{ state: ConversationState; result: TurnResult }> {
+/** Runs the accepted proposal: the tool's declared idempotency argument gets the proposal's id, the same on any retry. */
+function* execute(ctx: Durable, tools: ToolDescription[], state: ConversationRecord): Step<Answer> {
   const proposal = state.proposal!;
-  const language = state.language;
-  let action: Action;
-  try {
-    action = await ctx.callActivity<Action>(activityNames.write, proposal, mcpRetry);
-  } catch (error) {
-    action = { agent: proposal.agent, tool: proposal.tool, arguments: proposal.arguments, isError: true, result: (error as Error).message };
-  }
-  const reply = action.isError
-    ? say('failed', language, { why: errorText(action.result) })
-    : doneText[proposal.tool]![language](recordOf(action.result, 'booking') ?? {});
-  const next: ConversationState = { ...state, proposal: undefined, task: undefined, options: [] };
-  return { state: next, result: turnResult(next, reply, null, [action], 'offline') };
+  const policy = policyOf(tools.find((tool) => tool.name === proposal.tool));
+  const args = policy.idempotencyKey ? { ...proposal.arguments, [policy.idempotencyKey]: proposal.id } : proposal.arguments;
+  const actions: Action[] = [];
+  const [outcome] = yield* callTools(ctx, [{ agent: proposal.agent, tool: proposal.tool, arguments: args }], actions);
+  const reply = outcome!.isError
+    ? say('failed', state.language, { why: errorText(outcome!.result) })
+    : doneText(policy.done, proposal.tool, recordOf(outcome!.result, 'booking'), state.language);
+  const next: ConversationRecord = { ...state, proposal: undefined, task: undefined, options: [] };
+  const result = turnResult(next, reply, null, actions, 'offline');
+  return { state: outcome!.isError ? next : { ...next, written: { proposalId: proposal.id, result } }, result };
 }
 
-async function plan(ctx: OrchestrationContext, state: ConversationState, text: string): Promise<{ state: ConversationState; result: TurnResult }> {
+function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, text: string): Step<Answer> {
   const actions: Action[] = [];
   const context: PlanContext = {
     now: ctx.currentUtcDateTime,
-    call: toolCaller(ctx, actions),
-    listTools: () => ctx.callActivity<ToolDescription[]>(activityNames.tools, null, mcpRetry),
-    complete: (request) => ctx.callActivity<ModelReply>(activityNames.model, request, modelOptions()),
-    newId: () => ctx.newGuid(),
+    tools,
+    call: function* (agent, tool, args) {
+      const [result] = yield* callTools(ctx, [{ agent, tool, arguments: args }], actions);
+      return result!;
+    },
+    callAll: (calls) => callTools(ctx, calls, actions),
+    complete: (request) => completion(ctx, request),
+    newId: () => ctx.newGuid(ctx.instanceId),
     expiresAt: new Date(ctx.currentUtcDateTime.getTime() + proposalTtlMs).toISOString(),
   };
   const planner = modelKind() ? azurePlanner : offlinePlanner;
-  const planned = await planner(state, text, context);
+  const planned = yield* planner(state, text, context);
   const next = applyPlan(state, planned);
   return { state: next, result: turnResult(next, planned.reply, planned.awaiting, actions, planned.planner) };
 }
 
-async function respond(ctx: OrchestrationContext, state: ConversationState, inbound: Inbound) {
+function* respond(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, inbound: Inbound): Step<Answer> {
   const decision = decide(state, inbound, ctx.currentUtcDateTime);
-  if (decision === 'accept') return execute(ctx, state);
+  if (decision === 'accept') return yield* execute(ctx, tools, state);
+  if (decision === 'already-written') return { state, result: state.written!.result };
   if (decision === 'decline') {
     const reply = inbound.accept !== undefined && !state.proposal ? say(state.expired ? 'expired' : 'nothingToConfirm', state.language) : say('declined', state.language);
     const next = { ...state, proposal: undefined, task: undefined };
     return { state: next, result: turnResult(next, reply, null, [], 'offline') };
   }
-  return plan(ctx, state, inbound.text ?? '');
+  return yield* plan(ctx, tools, state, inbound.text ?? '');
+}
+
+/** A turn that failed unexpectedly: an apology, the state as before the message, the conversation lives on. */
+function apology(state: ConversationRecord): Answer {
+  return { state, result: turnResult(state, say('unexpected', state.language), 'input', [], 'offline') };
 }
 
 function userLine(inbound: Inbound, language: Language): string {
@@ -108,36 +117,53 @@ function userLine(inbound: Inbound, language: Language): string {
   return inbound.accept ? yes : no;
 }
 
-export async function conversation(ctx: OrchestrationContext<ConversationInput>): Promise<void> {
-  // A conversation started before roles existed is a traveller's.
-  let state: ConversationState = { ...initialState(), ...ctx.input?.state };
+/**
+ * The pending message wait, until a message or the pending proposal's 15 minutes end it. The wait task
+ * lives on across expiries (an external-event wait takes no task id); the timer is new for every wait.
+ */
+function* until(ctx: Durable, message: ReturnType<Durable['waitForExternalEvent']>, state: ConversationRecord): Step<'message' | 'expired'> {
+  if (!state.proposal) {
+    yield message;
+    return 'message';
+  }
+  const expiry = ctx.createTimer(new Date(state.proposal.expiresAt));
+  const first: StepTask = yield ctx.Task.any([message, expiry]);
+  return first === expiry ? 'expired' : 'message';
+}
+
+export function* conversation(context: OrchestrationContext): Step<void> {
+  const ctx = context.df;
+  let state: ConversationRecord = { ...initialState(), ...ctx.getInput<ConversationInput | undefined>()?.state };
   ctx.setCustomStatus(customStatusOf(state));
-  let message = ctx.waitForExternalEvent<Inbound>('message');
-  let confirm = ctx.waitForExternalEvent<Inbound>('confirm');
-  let expiry: { proposalId: string; timer: Task<void> } | undefined;
+  const tools = yield* catalogue(ctx);
+  let message = ctx.waitForExternalEvent(messageEvent);
   for (let turns = 0; turns < turnsPerExecution; ) {
-    if (state.proposal && expiry?.proposalId !== state.proposal.id) {
-      expiry = { proposalId: state.proposal.id, timer: ctx.createTimer(new Date(state.proposal.expiresAt)) };
-    }
-    const waits: Task<unknown>[] = [message, confirm, ...(state.proposal && expiry ? [expiry.timer] : [])];
-    const winner = await ctx.any(waits);
+    const ended = yield* until(ctx, message, state);
     const at = ctx.currentUtcDateTime.toISOString();
-    if (winner.task === expiry?.timer) {
-      const reply = say('expiredNow', state.language);
-      state = remember({ ...state, expired: state.proposal, proposal: undefined }, [{ role: 'assistant', text: reply, at }]);
+    if (ended === 'expired') {
+      state = remember({ ...state, expired: state.proposal, proposal: undefined }, [{ role: 'assistant', text: say('expiredNow', state.language), at }]);
       ctx.setCustomStatus(customStatusOf(state));
       continue;
     }
-    const inbound = (winner.task as Task<Inbound>).result!;
-    if (winner.task === message) message = ctx.waitForExternalEvent<Inbound>('message');
-    else confirm = ctx.waitForExternalEvent<Inbound>('confirm');
-    const answered = await respond(ctx, { ...state, turn: state.turn + 1 }, inbound);
+    const inbound = message.result as Inbound;
+    message = ctx.waitForExternalEvent(messageEvent);
+    if (state.replies.some((reply) => reply.messageId === inbound.messageId)) continue; // a retry: its answer is published already
+    let answered: Answer;
+    try {
+      answered = yield* respond(ctx, tools, { ...state, turn: state.turn + 1 }, inbound);
+    } catch (error) {
+      if (!ctx.isReplaying) context.error(`conversation ${ctx.instanceId}: turn failed:`, error);
+      answered = apology({ ...state, turn: state.turn + 1 });
+    }
     state = remember(answered.state, [
       { role: 'user', text: userLine(inbound, answered.state.language), at },
       { role: 'assistant', text: answered.result.reply, at },
     ]);
-    ctx.setCustomStatus(customStatusOf(state, inbound.messageId, answered.result));
+    state = withReply(state, { messageId: inbound.messageId, result: answered.result });
+    ctx.setCustomStatus(customStatusOf(state));
     turns++;
   }
-  ctx.continueAsNew({ state });
+  ctx.continueAsNew({ state } satisfies ConversationInput);
 }
+
+df.app.orchestration(orchestratorName, conversation);

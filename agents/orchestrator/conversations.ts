@@ -1,82 +1,113 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 import type { Role, TurnResult } from '../../lib/ai/conversation';
-import { durable } from '../../app/services';
-import { finishedStatuses, type InstanceStatus } from '../../lib/durable';
 import { HttpError } from '../../lib/http/problem';
-import { orchestratorName, type Inbound } from './conversation';
-import { initialState, type ConversationStatus } from './state';
+import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
+import { initialState, customStatusOf, type ConversationStatus } from './state';
 
 /** How long a request waits for the orchestration to publish the reply to its message. */
 const replyWaitMs = 60_000;
+/** A message not answered by then is raised again: an event can be dropped while the instance restarts (continue-as-new); its id makes a repeat harmless. */
+const resendAfterMs = 10_000;
+const pollMs = 50;
 
-type ConversationInstance = InstanceStatus & { customStatus: ConversationStatus | null };
+const finished = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
+
+interface Conversation {
+  status: DurableOrchestrationStatus;
+  custom: ConversationStatus;
+}
+
+const notFound = (id: string) => new HttpError(404, `No conversation ${id}`, { errors: [{ field: 'params.id', message: 'unknown conversation' }] });
+
+/** The instance's status; undefined when there is none (the durable client reports a 404 as an error). */
+async function statusOfInstance(client: DurableClient, id: string): Promise<DurableOrchestrationStatus | undefined> {
+  try {
+    return await client.getStatus(id, { showInput: true });
+  } catch (error) {
+    if (/HTTP 404/.test((error as Error).message)) return undefined;
+    throw error;
+  }
+}
 
 /** The conversation, if it is one of this role's: a traveller's id never opens a desk conversation, nor the other way round. */
-async function current(id: string, role: Role): Promise<ConversationInstance> {
-  const status = (await durable().getStatus(id, { showInput: false })) as ConversationInstance | undefined;
-  const owner = status?.customStatus?.role ?? 'traveller';
-  if (!status || status.name !== orchestratorName || owner !== role) throw new HttpError(404, `No conversation ${id}`, { errors: [{ field: 'params.id', message: 'unknown conversation' }] });
-  if (finishedStatuses.includes(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status.runtimeStatus})`);
-  return status;
+async function current(client: DurableClient, id: string, role: Role): Promise<Conversation> {
+  const status = await statusOfInstance(client, id);
+  const input = status?.input as ConversationInput | undefined;
+  const custom = (status?.customStatus as ConversationStatus | null | undefined) ?? customStatusOf({ ...initialState(), ...input?.state });
+  if (!status || status.name !== orchestratorName || custom.role !== role) throw notFound(id);
+  if (finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status.runtimeStatus})`);
+  return { status, custom };
 }
 
-/** Raises the event and returns the turn result the orchestration published for it. */
-async function send(id: string, event: 'message' | 'confirm', inbound: Inbound): Promise<TurnResult> {
-  let status = (await durable().raiseEvent(id, event, inbound)) as ConversationInstance;
-  const deadline = Date.now() + replyWaitMs;
-  while (status.customStatus?.messageId !== inbound.messageId) {
-    if (Date.now() > deadline) throw new HttpError(503, 'The assistant is busy; try again shortly', { headers: { 'retry-after': '2' } });
-    if (status.runtimeStatus === 'Failed') throw new Error(`Conversation ${id} failed: ${status.failure?.message}`);
-    await sleep(100);
-    status = (await durable().getStatus(id, { showInput: false })) as ConversationInstance;
+/** Raises the message and returns the reply the orchestration published for it. */
+async function send(client: DurableClient, id: string, inbound: Inbound): Promise<TurnResult> {
+  const started = Date.now();
+  let sent = 0;
+  for (;;) {
+    const waited = Date.now() - started;
+    if (waited >= sent * resendAfterMs) {
+      await client.raiseEvent(id, messageEvent, inbound);
+      sent++;
+    }
+    await sleep(pollMs);
+    const status = await statusOfInstance(client, id);
+    const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
+    if (reply) return reply.result;
+    if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);
+    if (Date.now() - started > replyWaitMs) throw new HttpError(503, 'The assistant is busy; try again shortly with the same message_id', { headers: { 'retry-after': '2' } });
   }
-  return status.customStatus.result!;
 }
 
-function view(status: ConversationInstance) {
-  const custom = status.customStatus;
+function view(id: string, status: Pick<DurableOrchestrationStatus, 'runtimeStatus' | 'createdTime' | 'lastUpdatedTime'>, custom: ConversationStatus) {
+  const last = custom.replies.at(-1)?.result;
   return {
-    id: status.instanceId,
+    id,
     status: status.runtimeStatus,
     created_at: status.createdTime,
     updated_at: status.lastUpdatedTime,
-    language: custom?.language,
-    turn: custom?.turn ?? 0,
-    awaiting: custom?.result?.awaiting ?? null,
-    proposal: custom?.proposal ?? null,
-    transcript: custom?.transcript ?? [],
+    language: custom.language,
+    turn: custom.turn,
+    awaiting: custom.proposal ? 'confirmation' : (last?.awaiting ?? null),
+    proposal: custom.proposal ?? null,
+    transcript: custom.transcript,
   };
 }
 
 /**
  * Conversations as the HTTP API sees them: each one a durable `conversation` orchestration, each
- * message an event, each reply the custom status the orchestration publishes for that message.
+ * message an event, each reply found in the custom status under the message's id. A client may give
+ * its own message id: sending it again returns the first answer.
  */
 export const conversations = {
-  async start(role: Role) {
-    const status = await durable().startNew(orchestratorName, { instanceId: randomUUID().replaceAll('-', ''), input: { state: initialState(role) } });
-    return view(status as ConversationInstance);
+  async start(client: DurableClient, role: Role) {
+    const id = randomUUID().replaceAll('-', '');
+    const state = initialState(role);
+    await client.startNew(orchestratorName, { instanceId: id, input: { state } satisfies ConversationInput });
+    const now = new Date();
+    return view(id, { runtimeStatus: 'Pending' as DurableOrchestrationStatus['runtimeStatus'], createdTime: now, lastUpdatedTime: now }, customStatusOf(state));
   },
 
-  async get(id: string, role: Role) {
-    return view(await current(id, role));
+  async get(client: DurableClient, id: string, role: Role) {
+    const { status, custom } = await current(client, id, role);
+    return view(id, status, custom);
   },
 
-  async message(id: string, text: string, role: Role): Promise<TurnResult> {
-    await current(id, role);
-    return send(id, 'message', { messageId: randomUUID(), text });
+  async message(client: DurableClient, id: string, text: string, role: Role, messageId: string = randomUUID()): Promise<TurnResult> {
+    await current(client, id, role);
+    return send(client, id, { messageId, text });
   },
 
-  /** Accepts or declines the proposal pending now (a later proposal is not what the caller saw). */
-  async confirm(id: string, accept: boolean, role: Role): Promise<TurnResult> {
-    const { customStatus } = await current(id, role);
-    return send(id, 'confirm', { messageId: randomUUID(), accept, proposalId: customStatus?.proposal?.id });
+  /** Accepts or declines the proposal pending now (a later proposal is not what the caller saw), or repeats the answer to the one just written. */
+  async confirm(client: DurableClient, id: string, accept: boolean, role: Role, messageId: string = randomUUID()): Promise<TurnResult> {
+    const { custom } = await current(client, id, role);
+    return send(client, id, { messageId, accept, proposalId: custom.proposal?.id ?? custom.writtenProposalId });
   },
 
   /** One call: a message to the given conversation, or to a new one. */
-  async chat(text: string, role: Role, conversationId?: string): Promise<TurnResult & { conversation_id: string }> {
-    const id = conversationId ?? (await conversations.start(role)).id;
-    return { conversation_id: id, ...(await conversations.message(id, text, role)) };
+  async chat(client: DurableClient, text: string, role: Role, conversationId?: string, messageId?: string): Promise<TurnResult & { conversation_id: string }> {
+    const id = conversationId ?? (await conversations.start(client, role)).id;
+    return { conversation_id: id, ...(await conversations.message(client, id, text, role, messageId)) };
   },
 };

@@ -3,17 +3,36 @@ import type { Action, Awaiting, ConversationState, Language, Role, TranscriptEnt
 import type { Plan } from '../../lib/ai/planner';
 
 const transcriptLimit = 60;
+/** Replies kept by message id: enough for every message a burst of callers can have waiting. */
+const repliesKept = 16;
 
-export function initialState(role: Role = 'traveller', language: Language = 'zh'): ConversationState {
-  return { role, language, turn: 0, options: [], transcript: [] };
+export interface Reply {
+  messageId: string;
+  result: TurnResult;
 }
 
-export function remember(state: ConversationState, entries: TranscriptEntry[]): ConversationState {
+/** What the orchestration carries from turn to turn and across continue-as-new. */
+export interface ConversationRecord extends ConversationState {
+  /** The latest replies, oldest first: a repeated message id is answered from here. */
+  replies: Reply[];
+  /** The last write that ran, so a second confirmation of its proposal is told the same booking. */
+  written?: { proposalId: string; result: TurnResult };
+}
+
+export function initialState(role: Role = 'traveller', language: Language = 'zh'): ConversationRecord {
+  return { role, language, turn: 0, options: [], transcript: [], replies: [] };
+}
+
+export function remember(state: ConversationRecord, entries: TranscriptEntry[]): ConversationRecord {
   return { ...state, transcript: [...state.transcript, ...entries].slice(-transcriptLimit) };
 }
 
+export function withReply(state: ConversationRecord, reply: Reply): ConversationRecord {
+  return { ...state, replies: [...state.replies, reply].slice(-repliesKept) };
+}
+
 /** The state after a plan. */
-export function applyPlan(state: ConversationState, plan: Plan): ConversationState {
+export function applyPlan<S extends ConversationState>(state: S, plan: Plan): S {
   return { ...state, language: plan.language, task: plan.task, options: plan.options, proposal: plan.proposal };
 }
 
@@ -29,17 +48,21 @@ export function turnResult(state: ConversationState, reply: string, awaiting: Aw
   };
 }
 
-/** The custom status: the last turn's result (matched by messageId) and what GET shows. */
+/** The custom status: what GET shows, and the latest replies by message id (how a waiting request finds its answer). */
 export interface ConversationStatus {
   role: Role;
   turn: number;
-  messageId?: string;
-  result?: TurnResult;
   language: Language;
   proposal?: ConversationState['proposal'];
   transcript: TranscriptEntry[];
+  replies: Reply[];
+  /** The proposal whose write ran last: a confirmation of it that arrives late is told the same result. */
+  writtenProposalId?: string;
 }
 
-export function customStatusOf(state: ConversationState, messageId?: string, result?: TurnResult): ConversationStatus {
-  return { role: state.role, turn: state.turn, messageId, result, language: state.language, proposal: state.proposal, transcript: state.transcript };
+export function customStatusOf(state: ConversationRecord): ConversationStatus {
+  return {
+    role: state.role, turn: state.turn, language: state.language, proposal: state.proposal, transcript: state.transcript, replies: state.replies,
+    writtenProposalId: state.written?.proposalId,
+  };
 }

@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { DomainError, type DomainErrorKind } from '../../lib/domain/errors';
+import { toolMeta, type Language } from '../../lib/mcp/tools';
 import { traced } from '../../lib/telemetry';
 
 /** Tools that only read: safe to call any time, any number of times. */
@@ -10,6 +11,14 @@ export const reads = { readOnlyHint: true, destructiveHint: false, idempotentHin
 /** Tools that write bookings. `destructive`: undoes or replaces something; `idempotent`: a repeat changes nothing more. */
 export function writes(options: { destructive: boolean; idempotent: boolean }): ToolAnnotations {
   return { readOnlyHint: false, destructiveHint: options.destructive, idempotentHint: options.idempotent, openWorldHint: false };
+}
+
+/** `_meta`: offered to an agent desk only (see lib/mcp/tools.ts for what each key means to the assistant). */
+export const staffOnly = { [toolMeta.audience]: 'staff' } as const;
+
+/** `_meta`: this argument takes an idempotency key, and what the assistant says once the write has run. */
+export function writeMeta(done: Record<Language, string>, idempotencyKey?: string): Record<string, unknown> {
+  return { [toolMeta.done]: done, ...(idempotencyKey && { [toolMeta.idempotencyKey]: idempotencyKey }) };
 }
 
 const labels: Record<DomainErrorKind, string> = {
@@ -59,6 +68,8 @@ export interface ToolSpec<Input extends z.ZodObject, Output extends z.ZodObject>
   /** An object schema with no root id (a shared schema with .meta({ id }) becomes a $ref: inline it as z.object(X.shape)). */
   output: Output;
   annotations: ToolAnnotations;
+  /** Declarations for the assistant beyond the annotations: staffOnly, writeMeta(…). */
+  meta?: Record<string, unknown>;
   /** Domain field names the services use for what this tool calls otherwise, e.g. `{ date: 'new_date' }`. */
   fields?: Record<string, string>;
 }
@@ -82,6 +93,7 @@ export function tool<Input extends z.ZodObject, Output extends z.ZodObject>(
       inputSchema: spec.input,
       outputSchema: spec.output,
       annotations: { title: spec.title, ...spec.annotations },
+      ...(spec.meta && { _meta: spec.meta }),
     },
     (async (args: z.output<Input>) => {
       try {

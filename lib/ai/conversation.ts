@@ -3,11 +3,12 @@
  * carries from turn to turn. Schema-first: the orchestrator, both planners and the HTTP API share it.
  */
 import { z } from 'zod';
-import type { AgentName } from '../mcp-client/client';
+import type { AgentName } from '../mcp/tools';
 import type { Understanding } from './offline/types';
 import { filledText } from '../domain/text';
 
-export type Language = 'zh' | 'en';
+export type { Language } from '../mcp/tools';
+import type { Language } from '../mcp/tools';
 
 /** How long a proposal waits for its yes before it expires. */
 export const proposalTtlMs = 15 * 60_000;
@@ -43,21 +44,11 @@ export interface FlightOption {
   seats_left: number;
 }
 
-export const writeTools = ['create_booking', 'change_seat', 'change_flight', 'cancel_booking', 'confirm_booking'] as const;
-export type WriteTool = (typeof writeTools)[number];
-/** Offered to the planners in staff mode only: they reveal bookings without a reference and surname. */
-export const staffOnlyTools = ['get_booking_by_id', 'find_bookings'] as const;
-
-/** Whether a tool may be used in a conversation of this role. */
-export const allowedFor = (role: Role, tool: string): boolean => role === 'staff' || !(staffOnlyTools as readonly string[]).includes(tool);
-
-export const isWriteTool = (name: string): name is WriteTool => (writeTools as readonly string[]).includes(name);
-
 /** The exact write that waits for a yes. */
 export interface Proposal {
   id: string;
   agent: AgentName;
-  tool: WriteTool;
+  tool: string;
   arguments: Record<string, unknown>;
   /** What the traveller pays in all (create, change), CNY. */
   price?: number;
@@ -114,7 +105,9 @@ export interface ConversationState {
 /** What a traveller types: whitespace alone is not a message (the pattern says so in the document too). */
 const Text = filledText().min(1, 'is required').max(2000);
 
-export const MessageBody = z.object({ text: Text }).strict();
-export const ConfirmBody = z.object({ accept: z.boolean() }).strict();
+/** The client's own id for a message: sending the same id again returns the first answer instead of a second turn. */
+export const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1–100 letters, digits or _ . : -').describe('Optional id of this message; a retry with the same id gets the first answer');
+export const MessageBody = z.object({ text: Text, message_id: MessageId.optional() }).strict();
+export const ConfirmBody = z.object({ accept: z.boolean(), message_id: MessageId.optional() }).strict();
 export const ConversationId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a conversation id');
-export const ChatBody = z.object({ text: Text, conversation_id: ConversationId.optional() }).strict();
+export const ChatBody = z.object({ text: Text, conversation_id: ConversationId.optional(), message_id: MessageId.optional() }).strict();

@@ -56,6 +56,9 @@ const phrases = {
   notFound: { zh: '没有找到与该编号和姓氏匹配的预订，请核对。', en: 'No booking matches that reference and surname; please check them.' },
   offline: { zh: '（AI 服务暂不可用，当前为离线模式。）', en: '(The AI service is unavailable; I am in offline mode.)' },
   noSuchOption: { zh: '没有这个选项。', en: 'There is no such option.' },
+  unexpected: { zh: '抱歉，处理这条消息时出了问题，没有做任何更改。请再说一次。', en: 'Sorry, something went wrong with that message and nothing was changed. Please say it again.' },
+  /** What a write did, for a tool that declares no sentence of its own. */
+  done: { zh: '已完成（{tool}）。{booking}', en: 'Done ({tool}). {booking}' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type PhraseKey = keyof typeof phrases;
@@ -65,8 +68,12 @@ const standing = { ttlMinutes: proposalTtlMs / 60_000 };
 
 /** A phrase in the traveller's language, its {blanks} filled. */
 export function say(key: PhraseKey, language: Language, blanks: Record<string, string | number> = {}): string {
+  return fill(phrases[key][language], blanks);
+}
+
+function fill(text: string, blanks: Record<string, string | number>): string {
   const values: Record<string, string | number> = { ...standing, ...blanks };
-  return phrases[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 /** Days after the departure day the option lands (+1 for an overnight flight), from its departure and duration. */
@@ -168,17 +175,11 @@ export const proposalText = {
   confirmChange: { zh: '确认吗？回复“确认”或“不要了”。', en: 'Shall I go ahead? Reply "yes" or "no".' },
 } as const;
 
-/** What a write did, by tool. */
-export const doneText: Record<string, Record<Language, (result: Row) => string>> = {
-  create_booking: {
-    zh: (b) => `预订成功！编号 ${str(b.reference)}。${bookingText(b, 'zh')}`,
-    en: (b) => `Booked! Reference ${str(b.reference)}. ${bookingText(b, 'en')}`,
-  },
-  cancel_booking: {
-    zh: (b) => `已取消预订 ${str(b.reference)}。`,
-    en: (b) => `Booking ${str(b.reference)} is cancelled.`,
-  },
-  change_seat: { zh: (b) => `座位已更换。${bookingText(b, 'zh')}`, en: (b) => `Seat changed. ${bookingText(b, 'en')}` },
-  change_flight: { zh: (b) => `改签成功。${bookingText(b, 'zh')}`, en: (b) => `Flight changed. ${bookingText(b, 'en')}` },
-  confirm_booking: { zh: (b) => `预订已确认。${bookingText(b, 'zh')}`, en: (b) => `Booking confirmed. ${bookingText(b, 'en')}` },
-};
+/**
+ * What a write did: the sentence the tool declares (its `_meta`, see lib/mcp/tools.ts) with {reference},
+ * {booking} (the booking as a paragraph) and {tool} filled in.
+ */
+export function doneText(declared: Record<Language, string> | undefined, tool: string, booking: Row | undefined, language: Language): string {
+  const blanks = { tool, reference: str(booking?.reference ?? ''), booking: booking ? bookingText(booking, language) : '' };
+  return (declared ? fill(declared[language], blanks) : say('done', language, blanks)).trim();
+}

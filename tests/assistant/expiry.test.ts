@@ -1,130 +1,118 @@
 /**
- * The 15-minute proposal timer, driven on a DurableEngine with a hand-moved clock: the real conversation
- * orchestrator, stub activities instead of the MCP agents (no host), tick() instead of waiting.
+ * The 15-minute proposal timer over the local Durable Task stand-in on a real Azurite, with a hand-moved
+ * clock: the compiled app's registrations (through @azure/functions-core, as npm start loads them), the
+ * real agent activities over a real SQLite file, tick() instead of waiting.
  */
-import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { expect, test } from 'vitest';
-import { activityNames, type CallInput } from '../../agents/orchestrator/activities';
-import { conversation, orchestratorName, type Inbound } from '../../agents/orchestrator/conversation';
-import { initialState, type ConversationStatus } from '../../agents/orchestrator/state';
-import { proposalTtlMs, type Proposal } from '../../lib/ai/conversation';
+import { beforeAll, expect, test } from 'vitest';
+import type { ConversationStatus, Inbound } from '../../agents/orchestrator';
+import { proposalTtlMs, type TurnResult } from '../../lib/ai/conversation';
 import { say } from '../../lib/ai/phrase-book';
-import { DurableEngine, TableStore } from '../../lib/durable';
 import { uniqueHub, useAzurite } from '../support/azurite';
-import { repoRoot } from '../support/host';
 import { manualClock } from '../durable/setup';
 
 const azurite = useAzurite();
 const request = '帮我预订明天早上从北京到上海的航班，乘客张三';
+// The compiled app, loaded with Node's require as the host loads it (its modules load some parts lazily).
+const require = createRequire(import.meta.url);
+const { DurableClientService } = require('../../dist/host/durable/client') as typeof import('../../host/durable/client');
+const { OrchestrationRunner } = require('../../dist/host/durable/runner') as typeof import('../../host/durable/runner');
+const { DurableStore } = require('../../dist/host/durable/store') as typeof import('../../host/durable/store');
+const { provideFunctionsCore } = require('../../dist/host/worker/functions-core') as typeof import('../../host/worker/functions-core');
+let app: typeof import('../../agents/orchestrator');
+let bookings: () => Promise<number>;
 
-/** One direct morning flight on whatever date was asked for. */
-function searchResult(date: string) {
-  const segment = { flight_number: 'HO1252', date, departure_airport: 'PKX', arrival_airport: 'PVG', departure_time: '07:00:00', arrival_time: '09:10:00', cabin: 'economy', fare: 500, seats_left: 180 };
-  return { date, total: 1, itineraries: [{ ...segment, type: 'direct', stops: 0, departure_date: date, duration_minutes: 130, fare_per_passenger: 500, total_fare: 500, segments: [segment] }] };
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'expiry-'));
+  process.env.DATABASE_URL = `sqlite:${path.join(dir, 'flights.db')}`;
+  provideFunctionsCore();
+  app = require('../../dist/agents/orchestrator');
+  const { services } = require('../../dist/app/services') as typeof import('../../app/services');
+  const { BookingListQuery } = require('../../dist/lib/domain/booking-schemas') as typeof import('../../lib/domain/booking-schemas');
+  bookings = async () => (await (await services()).bookings.list(BookingListQuery.parse({}))).total;
+}, 60_000);
+
+/** A stand-in runner and client over one task hub, as one host process has them. */
+async function standIn(hub: string, clock: () => Date) {
+  const store = DurableStore.connect({ connectionString: azurite.connectionString }, hub);
+  await store.open();
+  const runner = new OrchestrationRunner({ store, clock });
+  return { runner, client: new DurableClientService(runner, clock) };
 }
 
-function conversationEngine(options: { clock: () => Date; hub?: string }) {
-  const calls: CallInput[] = [];
-  const writes: Proposal[] = [];
-  const engine = new DurableEngine({
-    store: TableStore.connect({ connectionString: azurite.connectionString }, options.hub ?? uniqueHub()),
-    clock: options.clock,
-    inlineWaitMs: 200,
-    pollMs: 5,
-    orchestrators: { [orchestratorName]: conversation },
-    activities: {
-      [activityNames.call]: (input: CallInput) => {
-        calls.push(input);
-        if (input.tool !== 'search_flights') throw new Error(`unexpected read ${input.tool}`);
-        return { isError: false, result: searchResult(String(input.arguments.date)) };
-      },
-      [activityNames.write]: (proposal: Proposal) => {
-        writes.push(proposal);
-        return { agent: proposal.agent, tool: proposal.tool, arguments: proposal.arguments, isError: false, result: { booking: { reference: 'ABC234', status: 'confirmed' } } };
-      },
-      [activityNames.tools]: () => {
-        throw new Error('the offline planner lists no tools');
-      },
-      [activityNames.model]: () => {
-        throw new Error('the offline planner calls no model');
-      },
-    },
-  });
-  return { engine, calls, writes };
+type StandIn = Awaited<ReturnType<typeof standIn>>;
+
+async function status(host: StandIn, id: string): Promise<ConversationStatus> {
+  await host.runner.idle();
+  return (await host.client.status(id))!.customStatus as ConversationStatus;
 }
 
-async function tell(engine: DurableEngine, id: string, event: 'message' | 'confirm', inbound: Omit<Inbound, 'messageId'>) {
-  const messageId = `${event}-${Math.random()}`;
-  const status = await engine.raiseEvent(id, event, { messageId, ...inbound });
-  const custom = status.customStatus as ConversationStatus;
-  expect(custom.messageId, 'the orchestration answered this message').toBe(messageId);
-  return custom;
+/** Raises the message and returns the reply the orchestration published for it. */
+async function tell(host: StandIn, id: string, inbound: Omit<Inbound, 'messageId'>): Promise<TurnResult> {
+  const messageId = `m-${Math.random()}`;
+  await host.client.raise(id, app.messageEvent, { messageId, ...inbound });
+  for (let i = 0; i < 400; i++) {
+    const reply = (await status(host, id))?.replies.find((entry) => entry.messageId === messageId);
+    if (reply) return reply.result;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no reply to ${messageId}`);
 }
 
-async function proposed(engine: DurableEngine, id: string) {
-  await engine.startNew(orchestratorName, { instanceId: id, input: { state: initialState() } });
-  const status = await tell(engine, id, 'message', { text: request });
-  expect(status.result).toMatchObject({ awaiting: 'confirmation', proposal: { tool: 'create_booking' } });
-  return status.proposal!;
+async function proposed(host: StandIn, id: string) {
+  await host.client.start(app.orchestratorName, id, { state: app.initialState() });
+  const result = await tell(host, id, { text: request });
+  expect(result).toMatchObject({ awaiting: 'confirmation', proposal: { tool: 'create_booking' } });
+  return result.proposal!;
 }
 
-const customStatus = async (engine: DurableEngine, id: string) => (await engine.getStatus(id))!.customStatus as ConversationStatus;
-
-test('a yes within 15 minutes books (the stubs see the write)', async () => {
-  const clock = manualClock();
-  const { engine, calls, writes } = conversationEngine({ clock: clock.now });
-  const proposal = await proposed(engine, 'c-in-time');
-  expect(calls.map((c) => c.tool)).toEqual(['search_flights']);
+test('a yes within 15 minutes books', async () => {
+  const clock = manualClock(Date.now());
+  const host = await standIn(uniqueHub('Expiry'), clock.now);
+  const before = await bookings();
+  await proposed(host, 'cintime');
   clock.advance(proposalTtlMs - 60_000);
-  expect(await engine.tick()).toEqual({ due: 0 });
-  const booked = await tell(engine, 'c-in-time', 'message', { text: '确认' });
-  expect(writes).toEqual([proposal]);
-  expect(booked.result!.actions.map((a) => a.tool)).toEqual(['create_booking']);
-});
+  expect(await host.runner.tick()).toBe(0);
+  const booked = await tell(host, 'cintime', { text: '确认' });
+  expect(booked.actions.map((a) => [a.tool, a.isError])).toEqual([['create_booking', false]]);
+  expect(await bookings()).toBe(before + 1);
+}, 60_000);
 
 test('an unanswered proposal expires at 15 minutes; a late yes is told so and books nothing', async () => {
-  const clock = manualClock();
-  const { engine, writes } = conversationEngine({ clock: clock.now });
-  const proposal = await proposed(engine, 'c-late');
+  const clock = manualClock(Date.now());
+  const host = await standIn(uniqueHub('Expiry'), clock.now);
+  const before = await bookings();
+  const proposal = await proposed(host, 'clate');
   expect(proposal.expiresAt).toBe(new Date(clock.now().getTime() + proposalTtlMs).toISOString());
 
   clock.advance(proposalTtlMs - 1000);
-  expect(await engine.tick()).toEqual({ due: 0 });
-  expect((await customStatus(engine, 'c-late')).proposal).toEqual(proposal);
+  expect(await host.runner.tick()).toBe(0);
+  expect((await status(host, 'clate')).proposal).toEqual(proposal);
 
   clock.advance(2000);
-  expect(await engine.tick()).toEqual({ due: 1 });
-  const expired = await customStatus(engine, 'c-late');
+  expect(await host.runner.tick()).toBe(1);
+  const expired = await status(host, 'clate');
   expect(expired.proposal).toBeUndefined();
   expect(expired.transcript.at(-1)).toMatchObject({ role: 'assistant', text: say('expiredNow', 'zh') });
 
-  const lateYes = await tell(engine, 'c-late', 'message', { text: '确认' });
-  expect(lateYes.result).toMatchObject({ reply: say('expired', 'zh'), awaiting: null, actions: [] });
-  const lateConfirm = await tell(engine, 'c-late', 'confirm', { accept: true, proposalId: proposal.id });
-  expect(lateConfirm.result).toMatchObject({ reply: say('expired', 'zh'), actions: [] });
-  expect(writes).toEqual([]);
-});
+  const lateYes = await tell(host, 'clate', { text: '确认' });
+  expect(lateYes).toMatchObject({ reply: say('expired', 'zh'), awaiting: null, actions: [] });
+  const lateConfirm = await tell(host, 'clate', { accept: true, proposalId: proposal.id });
+  expect(lateConfirm).toMatchObject({ reply: say('expired', 'zh'), actions: [] });
+  expect(await bookings()).toBe(before);
+}, 60_000);
 
-test('the expiry timer is resumed by a tick in a fresh process that only imports the function app', async () => {
-  // The proposal is made 16 minutes "ago", so its timer is due by the real clock of the new process.
-  const clock = manualClock(Date.now() - proposalTtlMs - 60_000);
-  const hub = uniqueHub();
-  const { engine, writes } = conversationEngine({ clock: clock.now, hub });
-  await proposed(engine, 'c-fresh');
-
-  const tick = `require('./dist/agents/orchestrator'); require('./dist/app/services').durable().tick().then((r) => console.log(JSON.stringify(r)))`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', tick], {
-    cwd: path.resolve(repoRoot),
-    env: { PATH: process.env.PATH, DURABLE_STORAGE_CONNECTION_STRING: azurite.connectionString, DURABLE_TASK_HUB: hub },
-  });
-  expect(JSON.parse(stdout)).toEqual({ due: 1 });
-
-  const expired = await customStatus(engine, 'c-fresh');
+test('the expiry timer is resumed by another runner that shares only the storage', async () => {
+  const clock = manualClock(Date.now());
+  const hub = uniqueHub('Expiry');
+  await proposed(await standIn(hub, clock.now), 'cfresh');
+  clock.advance(proposalTtlMs + 1000);
+  const fresh = await standIn(hub, clock.now);
+  expect(await fresh.runner.tick()).toBe(1);
+  const expired = await status(fresh, 'cfresh');
   expect(expired.proposal).toBeUndefined();
   expect(expired.transcript.at(-1)!.text).toBe(say('expiredNow', 'zh'));
-  const lateYes = await tell(engine, 'c-fresh', 'message', { text: '确认' });
-  expect(lateYes.result!.reply).toBe(say('expired', 'zh'));
-  expect(writes).toEqual([]);
-});
+}, 60_000);

@@ -3,8 +3,9 @@
  * first missing detail, calls the agents' read tools and turns a write into a proposal. The
  * knowledge (which intent needs which detail, which question asks for it) is in ./dialogue-task.
  */
-import { allowedFor, type ConversationState, type FlightOption, type Language, type DialogueTask } from '../conversation';
-import type { Plan, PlanContext, Planner } from '../planner';
+import { toolsFor } from '../../mcp/tools';
+import type { ConversationState, FlightOption, Language, DialogueTask } from '../conversation';
+import type { Plan, PlanContext, Planner, Step } from '../planner';
 import { bookingList, bookingText, flightText, optionList, proposalText, quoteText, say } from '../phrase-book';
 import { allAirports } from '../../domain/airports';
 import { errorText, isRow, num, optionsOf, recordOf, rowsOf, str, type Row } from '../results';
@@ -37,7 +38,7 @@ function unservedAnswer(place: { name: string; near: string[] }, language: Langu
   return say('unservedPlace', language, { place: name, near: place.near.map(cityName).join(language === 'zh' ? '、' : ', ') });
 }
 
-export const offlinePlanner: Planner = async (state, text, context) => {
+export const offlinePlanner: Planner = function* (state, text, context) {
   const u = understand(text, { now: context.now });
   const language = hasWords(text, u) ? replyLanguage(text, u, state) : state.language;
   const reply = (text: string, rest: Partial<Plan> = {}): Plan => ({
@@ -62,7 +63,7 @@ export const offlinePlanner: Planner = async (state, text, context) => {
   }
   const cannedKey = canned[u.intent];
   if (cannedKey && !(u.intent === 'unknown' && state.task?.asked)) return reply(say(cannedKey, language), { awaiting: u.intent === 'off_topic' && state.task ? 'input' : null });
-  if (u.intent === 'find_bookings' && !allowedFor(state.role, 'find_bookings')) {
+  if (u.intent === 'find_bookings' && !toolsFor(context.tools, state.role).some((tool) => tool.name === 'find_bookings')) {
     return reply(say('privacy', language), { task: { intent: 'booking_details', surname: u.surname ?? surnameOf(u.passengerNames?.[0]), asked: 'reference' } });
   }
 
@@ -71,7 +72,7 @@ export const offlinePlanner: Planner = async (state, text, context) => {
   const slot = missing(task);
   if (slot) return reply(say(questions[slot], language), { task: { ...task, asked: slot } });
   const turn = new Turn(state, task, u, language, context, text);
-  return turn.run();
+  return yield* turn.run();
 };
 
 /** One turn of a task whose details are complete: the agent calls and the answer. */
@@ -85,23 +86,23 @@ class Turn {
     private readonly text: string,
   ) {}
 
-  run(): Promise<Plan> {
+  *run(): Step<Plan> {
     switch (this.task.intent) {
       case 'search':
       case 'recommend':
-        return this.search();
+        return yield* this.search();
       case 'book':
-        return this.book();
+        return yield* this.book();
       case 'flight_status':
-        return this.flightStatus();
+        return yield* this.flightStatus();
       case 'find_bookings':
-        return this.findBookings();
+        return yield* this.findBookings();
       case 'change_seat':
-        return this.changeSeat();
+        return yield* this.changeSeat();
       case 'change_flight':
-        return this.changeFlight();
+        return yield* this.changeFlight();
       default:
-        return this.manage();
+        return yield* this.manage();
     }
   }
 
@@ -114,16 +115,16 @@ class Turn {
   }
 
   /** The options to show, and all the search found (the options shown last when the search is unchanged). */
-  private async options(): Promise<{ options: FlightOption[]; results: FlightOption[]; failure?: unknown }> {
+  private *options(): Step<{ options: FlightOption[]; results: FlightOption[]; failure?: unknown }> {
     const args = searchArguments(this.task);
     const searchKey = JSON.stringify(args);
     if (searchKey === this.task.searchKey && this.state.options.length) return { options: this.state.options, results: this.state.options };
     const { isError, result } =
       this.task.intent === 'recommend'
-        ? await this.context.call('airline', 'recommend_flights', {
+        ? yield* this.context.call('airline', 'recommend_flights', {
             origin: args.origin, destination: args.destination, date: args.date, preference: this.task.preference ?? 'cheapest',
           })
-        : await this.context.call('airline', 'search_flights', args);
+        : yield* this.context.call('airline', 'search_flights', args);
     if (isError) return { options: [], results: [], failure: result };
     this.task = { ...this.task, searchKey, chosen: undefined };
     const arriveBy = this.task.arriveBefore;
@@ -131,8 +132,8 @@ class Turn {
     return { options: results.slice(0, optionsShown), results };
   }
 
-  private async search(): Promise<Plan> {
-    const { options, failure } = await this.options();
+  private *search(): Step<Plan> {
+    const { options, failure } = yield* this.options();
     if (failure) return this.failed(failure);
     if (!options.length) return this.plan(say('noFlights', this.language), { options });
     const best = recommend(options, this.task);
@@ -140,13 +141,13 @@ class Turn {
     return this.plan([optionList(options, this.language), say('recommended', this.language, { index: best.index, flight: best.flight_number }), say('pickToBook', this.language)].join('\n'), { options });
   }
 
-  private async book(): Promise<Plan> {
-    if (this.task.legs && this.task.legs.length > 1) return this.bookLegs();
-    const search = await this.options();
+  private *book(): Step<Plan> {
+    if (this.task.legs && this.task.legs.length > 1) return yield* this.bookLegs();
+    const search = yield* this.options();
     if (search.failure) return this.failed(search.failure);
     const { flightNumber } = this.u;
     const named = flightNumber && this.u.optionIndex === undefined
-      ? await namedFlight(flightNumber, search.options, search.results, this.task, this.context.call, this.language)
+      ? yield* namedFlight(flightNumber, search.options, search.results, this.task, this.context.call, this.language)
       : undefined;
     if (named && 'why' in named) {
       const list = search.options.length ? optionList(search.options, this.language) : say('noFlights', this.language);
@@ -191,13 +192,13 @@ class Turn {
   }
 
   /** A round trip or multi-city trip: every leg searched, the best of each proposed together as one booking. */
-  private async bookLegs(): Promise<Plan> {
+  private *bookLegs(): Step<Plan> {
     const legs = this.task.legs!;
     const chosen: FlightOption[] = [];
     const lists: string[] = [];
     for (const [i, leg] of legs.entries()) {
       const args = searchArguments({ ...this.task, origin: leg.origin, destination: leg.destination, date: leg.date, timeWindow: undefined });
-      const { isError, result } = await this.context.call('airline', 'search_flights', args);
+      const { isError, result } = yield* this.context.call('airline', 'search_flights', args);
       if (isError) return this.failed(result);
       const options = optionsOf(result, this.task.partySize ?? 1).slice(0, optionsShown);
       const heading = say('leg', this.language, { n: i + 1 });
@@ -251,18 +252,18 @@ class Turn {
   }
 
   /** The booking being managed and its first flight, or the answer when there is none. */
-  private async booking(): Promise<{ booking: Row; segment: Row } | { answer: Plan }> {
-    const { isError, result } = await this.context.call('booking', 'get_booking', this.identity());
+  private *booking(): Step<{ booking: Row; segment: Row } | { answer: Plan }> {
+    const { isError, result } = yield* this.context.call('booking', 'get_booking', this.identity());
     if (isError) return { answer: this.notFound(result) };
     const booking = recordOf(result, 'booking') ?? {};
     const segment = Array.isArray(booking.segments) && isRow(booking.segments[0]) ? booking.segments[0] : {};
     return { booking, segment };
   }
 
-  private async manage(): Promise<Plan> {
+  private *manage(): Step<Plan> {
     const identity = this.identity();
     const tool = this.task.intent === 'booking_details' ? 'get_booking' : 'quote_cancellation';
-    const { isError, result } = await this.context.call('booking', tool, identity);
+    const { isError, result } = yield* this.context.call('booking', tool, identity);
     if (isError) return this.notFound(result);
     if (this.task.intent === 'booking_details') return this.plan(bookingText(recordOf(result, 'booking') ?? {}, this.language), { awaiting: null });
     const quote = recordOf(result, 'quote') ?? {};
@@ -274,13 +275,13 @@ class Turn {
     });
   }
 
-  private async changeSeat(): Promise<Plan> {
+  private *changeSeat(): Step<Plan> {
     const identity = this.identity();
     const needsBooking = this.task.seat === undefined || mayNameSomeone(this.text, this.u);
-    const current = needsBooking ? await this.booking() : undefined;
+    const current = needsBooking ? yield* this.booking() : undefined;
     if (current && 'answer' in current) return current.answer;
     const passenger = current ? passengerPosition(current.booking, this.text, this.u) : undefined;
-    const seat = this.task.seat ?? (await this.freeSeat(current!.segment));
+    const seat = this.task.seat ?? (yield* this.freeSeat(current!.segment));
     if (typeof seat !== 'string') return seat;
     return this.propose('booking', 'change_seat', { ...identity, seat, ...(passenger && { passenger }) }, proposalText.change_seat[this.language](identity.reference, seat), {
       seats: [seat], confirm: proposalText.confirmChange[this.language],
@@ -288,16 +289,16 @@ class Turn {
   }
 
   /** 换个靠窗的座位: the frontmost free seat on that side in the booking's cabin, from the seat map. */
-  private async freeSeat(segment: Row): Promise<string | Plan> {
+  private *freeSeat(segment: Row): Step<string | Plan> {
     const side = this.task.seatPreference!;
-    const map = await this.context.call('airline', 'get_seat_map', { flight_number: str(segment.flight_number), date: str(segment.date), cabin: str(segment.cabin || 'economy') });
+    const map = yield* this.context.call('airline', 'get_seat_map', { flight_number: str(segment.flight_number), date: str(segment.date), cabin: str(segment.cabin || 'economy') });
     if (map.isError) return this.failed(map.result);
     return freeSeat(map.result, side) ?? this.plan(say('noSeatFree', this.language, { side: sideNames[side][this.language] }), { awaiting: null });
   }
 
-  private async changeFlight(): Promise<Plan> {
+  private *changeFlight(): Step<Plan> {
     const identity = this.identity();
-    const current = await this.booking();
+    const current = yield* this.booking();
     if ('answer' in current) return current.answer;
     const { booking, segment } = current;
     const date = this.task.dayShift ? shiftDate(str(segment.date), this.task.dayShift) : this.task.date ?? str(segment.date);
@@ -309,12 +310,12 @@ class Turn {
       cabin: this.task.cabin ?? (segment.cabin as DialogueTask['cabin']),
       partySize: Array.isArray(booking.passengers) ? booking.passengers.length : 1,
     };
-    const { options, failure } = await this.options();
+    const { options, failure } = yield* this.options();
     if (failure) return this.failed(failure);
     const chosen = pick(options, this.u) ?? (this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined) ?? sameFlight(options, segment);
     if (!chosen) return this.plan(say('noFlights', this.language), { options });
     const args = { ...identity, new_flight_number: chosen.flight_number, new_date: chosen.date };
-    const quote = await this.context.call('booking', 'change_flight', { ...args, dry_run: true });
+    const quote = yield* this.context.call('booking', 'change_flight', { ...args, dry_run: true });
     if (quote.isError) return this.failed(quote.result);
     const preview = recordOf(quote.result, 'quote') ?? {};
     const difference = num(preview.fare_difference ?? preview.price_difference ?? preview.difference ?? 0);
@@ -325,17 +326,17 @@ class Turn {
   }
 
   /** Staff only (the policy never gets here for a traveller): bookings by passenger name and period, in order. */
-  private async findBookings(): Promise<Plan> {
+  private *findBookings(): Step<Plan> {
     const args = findArguments(this.task);
-    const { isError, result } = await this.context.call('booking', 'find_bookings', args);
+    const { isError, result } = yield* this.context.call('booking', 'find_bookings', args);
     if (isError) return this.failed(result);
     const bookings = rowsOf(result).sort(bookingOrders[this.task.sortBy ?? 'date']);
     const total = isRow(result) && typeof result.total === 'number' ? result.total : bookings.length;
     return this.plan(bookingList(bookings, total, args, this.language), { awaiting: null, task: undefined });
   }
 
-  private async flightStatus(): Promise<Plan> {
-    const { isError, result } = await this.context.call('airline', 'get_flight', {
+  private *flightStatus(): Step<Plan> {
+    const { isError, result } = yield* this.context.call('airline', 'get_flight', {
       flight_number: this.task.flightNumber!, ...(this.task.date && { date: this.task.date }),
     });
     if (isError) return this.failed(result);

@@ -3,7 +3,7 @@
  * with the airline agent's check_availability and offered when it flies the route that day with seats.
  */
 import type { FlightOption, Language, DialogueTask } from '../conversation';
-import type { CallTool } from '../planner';
+import type { CallTool, Step } from '../planner';
 import { errorText, optionsOf } from '../results';
 import { say } from '../phrase-book';
 
@@ -13,18 +13,18 @@ const isFlight = (flightNumber: string) => (option: FlightOption) =>
   option.flight_number === flightNumber || option.segments.some((segment) => segment.flight_number === flightNumber);
 
 /** `shown` with the named flight added at the end when it is not among them. */
-export async function namedFlight(flightNumber: string, shown: FlightOption[], results: FlightOption[], task: DialogueTask, call: CallTool, language: Language): Promise<NamedFlight> {
+export function* namedFlight(flightNumber: string, shown: FlightOption[], results: FlightOption[], task: DialogueTask, call: CallTool, language: Language): Step<NamedFlight> {
   const listed = shown.find(isFlight(flightNumber));
   if (listed) return { options: shown, chosen: listed };
-  const found = results.find(isFlight(flightNumber)) ?? (await lookUp(flightNumber, task, call, language));
+  const found = results.find(isFlight(flightNumber)) ?? (yield* lookUp(flightNumber, task, call, language));
   if ('why' in found) return found;
   const chosen = { ...found, index: shown.length + 1 };
   return { options: [...shown, chosen], chosen };
 }
 
-async function lookUp(flightNumber: string, task: DialogueTask, call: CallTool, language: Language): Promise<FlightOption | { why: string }> {
+function* lookUp(flightNumber: string, task: DialogueTask, call: CallTool, language: Language): Step<FlightOption | { why: string }> {
   const party = task.partySize ?? 1;
-  const { isError, result } = await call('airline', 'check_availability', { flight_number: flightNumber, date: task.date!, cabin: task.cabin ?? 'economy' });
+  const { isError, result } = yield* call('airline', 'check_availability', { flight_number: flightNumber, date: task.date!, cabin: task.cabin ?? 'economy' });
   const option = isError ? undefined : optionsOf([result], party)[0];
   if (!option) return { why: say('flightNotBookable', language, { flight: flightNumber, why: errorText(result) }) };
   const blanks = { flight: flightNumber, from: option.departure_airport, to: option.arrival_airport, seats: option.seats_left };

@@ -84,33 +84,6 @@ export const WriteHeaders = z.object({
   'if-match': z.string().optional().describe('The booking’s ETag; a stale one gets 412'),
 });
 
-export const InstanceLinks = z
-  .object({
-    id: z.string(),
-    statusQueryGetUri: z.string(),
-    sendEventPostUri: z.string(),
-    terminatePostUri: z.string(),
-    suspendPostUri: z.string(),
-    resumePostUri: z.string(),
-    purgeHistoryDeleteUri: z.string(),
-  })
-  .meta({ id: 'InstanceLinks', description: 'Where to follow and manage an orchestration instance' });
-
-export const InstanceStatus = z
-  .object({
-    instanceId: z.string(),
-    name: z.string(),
-    runtimeStatus: z.enum(runtimeStatuses),
-    input: z.unknown().optional(),
-    output: z.unknown(),
-    customStatus: z.unknown(),
-    failure: z.object({ name: z.string(), message: z.string() }).optional(),
-    createdTime: z.string(),
-    lastUpdatedTime: z.string(),
-    historyEvents: z.array(z.object({ type: z.string(), time: z.string() }).catchall(z.unknown())).optional().describe('With showHistory=true'),
-  })
-  .meta({ id: 'InstanceStatus' });
-
 export const McpHeaders = z.object({
   'mcp-protocol-version': z.string().optional().describe('MCP protocol version negotiated at initialize, e.g. 2025-06-18'),
 });
