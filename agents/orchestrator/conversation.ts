@@ -53,8 +53,9 @@ function decide(state: ConversationRecord, inbound: Inbound, now: Date): Decisio
     if (inbound.accept && inbound.proposalId !== undefined && inbound.proposalId === state.written?.proposalId) return 'already-written';
     return inbound.accept && state.proposal !== undefined && inbound.proposalId === state.proposal.id ? 'accept' : 'decline';
   }
-  if (!state.proposal) return 'plan';
   const { intent } = understand(inbound.text ?? '', { now });
+  // A typed yes racing the confirm button (or a second yes) right after the write is told the same booking.
+  if (!state.proposal) return intent === 'confirm' && state.written?.turn === state.turn - 1 ? 'already-written' : 'plan';
   return intent === 'confirm' ? 'accept' : intent === 'decline' ? 'decline' : 'plan';
 }
 
@@ -70,7 +71,7 @@ function* execute(ctx: Durable, tools: ToolDescription[], state: ConversationRec
     : doneText(policy.done, proposal.tool, recordOf(outcome!.result, 'booking'), state.language);
   const next: ConversationRecord = { ...state, proposal: undefined, task: undefined, options: [] };
   const result = turnResult(next, reply, null, actions, 'offline');
-  return { state: outcome!.isError ? next : { ...next, written: { proposalId: proposal.id, result } }, result };
+  return { state: outcome!.isError ? next : { ...next, written: { proposalId: proposal.id, result, turn: state.turn } }, result };
 }
 
 function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, text: string): Step<Answer> {
@@ -96,7 +97,8 @@ function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord
 function* respond(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, inbound: Inbound): Step<Answer> {
   const decision = decide(state, inbound, ctx.currentUtcDateTime);
   if (decision === 'accept') return yield* execute(ctx, tools, state);
-  if (decision === 'already-written') return { state, result: state.written!.result };
+  // The booking's answer again, but this turn called no tool.
+  if (decision === 'already-written') return { state, result: { ...state.written!.result, actions: [] } };
   if (decision === 'decline') {
     const reply = inbound.accept !== undefined && !state.proposal ? say(state.expired ? 'expired' : 'nothingToConfirm', state.language) : say('declined', state.language);
     const next = { ...state, proposal: undefined, task: undefined };

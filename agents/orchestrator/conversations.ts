@@ -10,7 +10,8 @@ import { initialState, customStatusOf, type ConversationStatus } from './state';
 const replyWaitMs = 60_000;
 /** A message not answered by then is raised again: an event can be dropped while the instance restarts (continue-as-new); its id makes a repeat harmless. */
 const resendAfterMs = 10_000;
-const pollMs = 50;
+/** Polls start quick (a turn takes tens of milliseconds) and back off, so waiting callers do not load the store. */
+const pollMs = (attempt: number) => Math.min(20 * 2 ** attempt, 200);
 
 const finished = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
 
@@ -22,9 +23,9 @@ interface Conversation {
 const notFound = (id: string) => new HttpError(404, `No conversation ${id}`, { errors: [{ field: 'params.id', message: 'unknown conversation' }] });
 
 /** The instance's status; undefined when there is none (the durable client reports a 404 as an error). */
-async function statusOfInstance(client: DurableClient, id: string): Promise<DurableOrchestrationStatus | undefined> {
+async function statusOfInstance(client: DurableClient, id: string, showInput = true): Promise<DurableOrchestrationStatus | undefined> {
   try {
-    return await client.getStatus(id, { showInput: true });
+    return await client.getStatus(id, { showInput });
   } catch (error) {
     if (/HTTP 404/.test((error as Error).message)) return undefined;
     throw error;
@@ -45,14 +46,14 @@ async function current(client: DurableClient, id: string, role: Role): Promise<C
 async function send(client: DurableClient, id: string, inbound: Inbound): Promise<TurnResult> {
   const started = Date.now();
   let sent = 0;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const waited = Date.now() - started;
     if (waited >= sent * resendAfterMs) {
       await client.raiseEvent(id, messageEvent, inbound);
       sent++;
     }
-    await sleep(pollMs);
-    const status = await statusOfInstance(client, id);
+    await sleep(pollMs(attempt));
+    const status = await statusOfInstance(client, id, false);
     const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
     if (reply) return reply.result;
     if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);

@@ -16,7 +16,8 @@ export interface ConversationRecord extends ConversationState {
   /** The latest replies, oldest first: a repeated message id is answered from here. */
   replies: Reply[];
   /** The last write that ran, so a second confirmation of its proposal is told the same booking. */
-  written?: { proposalId: string; result: TurnResult };
+  /** The proposal written last, its answer and the turn that wrote it: a repeated yes gets that answer again. */
+  written?: { proposalId: string; result: TurnResult; turn: number };
 }
 
 export function initialState(role: Role = 'traveller', language: Language = 'zh'): ConversationRecord {

@@ -1,10 +1,13 @@
 /**
- * An agent answering one MCP request inside this process: a Client and the agent's McpServer joined by
- * the SDK's in-memory transport. The same server definition serves /api/mcp/<agent> over HTTP.
+ * An agent answering MCP requests inside this process: a Client and the agent's McpServer joined by
+ * the SDK's in-memory transport, connected once per process and shared by concurrent requests (JSON-RPC
+ * ids keep them apart). The same server definition serves /api/mcp/<agent> over HTTP.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
+import type { JsonSchemaType, JsonSchemaValidator, jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type ListToolsResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { version } from '../../package.json';
@@ -18,22 +21,49 @@ function protocolError(error: unknown): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: error instanceof Error ? error.message : String(error) }] };
 }
 
+/** Compiles each tool's output schema once per process, not once per tools/list (compiling dominated a turn's CPU). */
+class CompiledOnce implements jsonSchemaValidator {
+  private readonly ajv = new AjvJsonSchemaValidator();
+  private readonly compiled = new Map<string, JsonSchemaValidator<unknown>>();
+
+  getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+    const key = JSON.stringify(schema);
+    let validator = this.compiled.get(key);
+    if (!validator) this.compiled.set(key, (validator = this.ajv.getValidator(schema)));
+    return validator as JsonSchemaValidator<T>;
+  }
+}
+
+const validator = new CompiledOnce();
+const clients = new Map<() => McpServer, Promise<Client>>();
+
+/** The process's client for an agent, connected on first use; a failed connection is retried by the next request. */
+function clientOf(createServer: () => McpServer): Promise<Client> {
+  let client = clients.get(createServer);
+  if (!client) {
+    client = (async () => {
+      const connected = new Client({ name: 'conversation-orchestrator', version }, { jsonSchemaValidator: validator });
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await createServer().connect(serverSide);
+      await connected.connect(clientSide);
+      connected.onclose = () => clients.delete(createServer);
+      return connected;
+    })();
+    client.catch(() => clients.delete(createServer));
+    clients.set(createServer, client);
+  }
+  return client;
+}
+
 export async function answerInProcess(createServer: () => McpServer, payload: unknown): Promise<CallToolResult | ListToolsResult> {
   const parsed = AgentRequest.safeParse(payload);
   if (!parsed.success) return protocolError(`not an MCP tools/call or tools/list request: ${parsed.error.issues[0]?.message}`);
   const request = parsed.data;
-  const server = createServer();
-  const client = new Client({ name: 'conversation-orchestrator', version });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   try {
-    await server.connect(serverSide);
-    await client.connect(clientSide);
+    const client = await clientOf(createServer);
     if (request.method === 'tools/list') return await client.listTools(request.params);
     return (await client.callTool(request.params)) as CallToolResult;
   } catch (error) {
     return protocolError(error);
-  } finally {
-    await client.close();
-    await server.close();
   }
 }
