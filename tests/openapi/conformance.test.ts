@@ -188,13 +188,19 @@ describe('the document states every rule the server enforces', () => {
     ((document.paths[path]![method]!.parameters as Parameter[]).find((p) => p.name === name) ?? { schema: {} }).schema;
   const accepts = (schema: Schema, value: unknown) => documentAccepts(schema, value);
 
-  it('dates, booking references and idempotency keys have their patterns (the runtime-status filter left with /api/instances)', () => {
+  it('dates, booking references, idempotency keys and runtime statuses have their patterns', () => {
     expect(accepts(parameter('/flights/search/{from}/{to}', 'get', 'date'), '2030-13-45')).toBe(false);
     expect(accepts(parameter('/flights/search/{from}/{to}', 'get', 'date'), '2030-01-05')).toBe(true);
     expect(accepts(parameter('/bookings/reference/{pnr}', 'get', 'pnr'), 'ABC10O')).toBe(false);
     expect(accepts(parameter('/bookings/reference/{pnr}', 'get', 'pnr'), 'K7Q2MX')).toBe(true);
     expect(accepts(parameter('/bookings', 'post', 'idempotency-key'), 'trip 42 ✈')).toBe(false);
     expect(accepts(parameter('/bookings', 'post', 'idempotency-key'), 'trip-42')).toBe(true);
+    // The orchestration management API documents runtimeStatus where the app serves it (not when the Functions host does).
+    const runtimeStatus = Object.values(document.paths).flatMap((methods) => Object.values(methods)).flatMap((op) => (op.parameters ?? []) as Parameter[]).find((p) => p.name === 'runtimeStatus')?.schema;
+    if (runtimeStatus) {
+      expect(accepts(runtimeStatus, 'Sleeping')).toBe(false);
+      expect(accepts(runtimeStatus, 'Running,Completed')).toBe(true);
+    }
   });
 
   it('a flat flight price of 0 and whitespace-only text are refused by the document as by the server', () => {
