@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError } from '../../lib/durable/errors';
+import { ConflictError } from './tables';
 import { durableFunction } from './functions';
 import { EventType, historyEvent, jsonText } from './history';
 import type { OrchestrationRunner } from './runner';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { TableEndpoint } from '../../lib/durable/tables';
+import type { TableEndpoint } from './tables';
 import { functionRegistry } from '../worker/functions-core';
 import { DurableClientService } from './client';
 import { OrchestrationRunner } from './runner';

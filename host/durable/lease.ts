@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError } from '../../lib/durable/errors';
+import { ConflictError } from './tables';
 import { type DurableStore, finished, type InstancePatch, type InstanceRow } from './store';
 
 /**

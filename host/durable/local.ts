@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { FunctionInput } from '@azure/functions';
 import type { Config } from '../../lib/config';
-import { endpointFrom } from '../../lib/durable/tables';
+import { endpointFrom } from './tables';
 import type { LocalHostOptions } from '../server';
 import { apiRequest, type DurableExtension, hubNameFrom, startDurableExtension, usesDurableFunctions, webhookPath, writeApiResponse } from './extension';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
-import { deletePartition, type Entity, Payloads } from '../../lib/durable/payloads';
-import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from '../../lib/durable/tables';
+import { deletePartition, type Entity, Payloads } from './payloads';
+import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from './tables';
 import type { HistoryEvent } from './history';
 
 export const runtimeStatuses = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'] as const;

@@ -12,7 +12,7 @@ import type { ConversationStatus, Inbound } from '../../agents/orchestrator';
 import { proposalTtlMs, type TurnResult } from '../../lib/ai/conversation';
 import { say } from '../../lib/ai/phrase-book';
 import { uniqueHub, useAzurite } from '../support/azurite';
-import { manualClock } from '../durable/setup';
+import { manualClock } from '../support/clock';
 
 const azurite = useAzurite();
 const request = '帮我预订明天早上从北京到上海的航班，乘客张三';

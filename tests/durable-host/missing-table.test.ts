@@ -1,6 +1,6 @@
 /** A table that vanishes under a running process (an emulator that lost it, a manual delete) is created again on the next call. */
 import { expect, test } from 'vitest';
-import { tableClient } from '../../lib/durable/tables';
+import { tableClient } from '../../host/durable/tables';
 import { uniqueHub, useAzurite } from '../support/azurite';
 
 const azurite = useAzurite();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Cabin } from '../../domain/aircraft';
-import { runtimeStatuses } from '../../durable/types';
 import { IdempotencyKey } from '../write-context';
 
 /**
@@ -113,6 +112,9 @@ export const TurnResult = z
     planner: z.enum(['offline', 'azure-openai', 'openai']).describe('offline, Azure OpenAI, or an OpenAI-compatible endpoint (OPENAI_BASE_URL)'),
   })
   .meta({ id: 'TurnResult' });
+
+/** Durable Functions' runtime statuses (the SDK's OrchestrationRuntimeStatus), which a conversation reports. */
+const runtimeStatuses = ['Pending', 'Running', 'Completed', 'ContinuedAsNew', 'Failed', 'Canceled', 'Terminated', 'Suspended'] as const;
 
 export const Conversation = z
   .object({

@@ -1,5 +1,9 @@
 import type { TableClient, TableServiceClientOptions } from '@azure/data-tables';
-import { ConflictError } from './errors';
+
+/** A write lost to another one: the row exists (409) or its ETag changed (412). */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}
 
 /** Where the orchestration tables live: a connection string (Azurite, keys) or an account reached by managed identity. */
 export type TableEndpoint = { connectionString: string } | { accountName: string };
