@@ -173,6 +173,9 @@ var baseSettings = {
   AZURE_OPENAI_DEPLOYMENT: openAiDeploymentName
   AZURE_OPENAI_API_VERSION: openAiApiVersion
   AZURE_OPENAI_TIMEOUT_MS: string(openAiTimeoutMs)
+  // The deployment uses its own Azure OpenAI; an OpenAI-compatible endpoint is set here only instead of it.
+  OPENAI_BASE_URL: ''
+  OPENAI_MODEL: ''
   BOOKING_HOLD_MINUTES: string(bookingHoldMinutes)
   MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
   HOLD_RELEASE_SCHEDULE: '0 * * * * *'
