@@ -67,7 +67,8 @@ export class DurableClientService {
   async status(instanceId: string, options: StatusOptions = {}): Promise<StatusPayload | undefined> {
     const stored = await this.store.read(instanceId);
     if (!stored) return undefined;
-    const history = options.showHistory && stored.row.runtimeStatus !== 'Pending' ? (await this.store.load(instanceId, stored.row.historyStart)).events : undefined;
+    // A Pending instance has no history yet: the extension answers an empty list, not none.
+    const history = !options.showHistory ? undefined : stored.row.runtimeStatus === 'Pending' ? [] : (await this.store.load(instanceId, stored.row.historyStart)).events;
     return statusPayload(stored.row, options, history);
   }
 
