@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectionDetour } from '../../lib/flights/search';
 import { salesCutoffMinutes } from '../../lib/domain/flights';
 import { daysFromToday, expectProblem, useHost } from '../support/host';
+import { createFlight } from '../bookings/helpers';
 
 const host = useHost();
 
@@ -26,23 +27,12 @@ function beijing(minutesFromNow: number): { date: string; time: string } {
 async function flightDeparting(minutesFromNow: number): Promise<{ flight_number: string; date: string }> {
   const { date, time } = beijing(minutesFromNow);
   const arrival = beijing(minutesFromNow + 135);
-  const flight_number = `HO${Math.floor(Math.random() * 8000) + 1000}`;
-  const response = await host.fetch('/flights', {
-    method: 'POST',
-    staff: true,
-    json: {
-      flight_number,
-      airline_code: 'HO',
-      departure_airport: 'PEK',
-      arrival_airport: 'SHA',
-      departure_time: time,
-      arrival_time: arrival.time,
-      arrival_day_offset: arrival.date === date ? 0 : 1,
-      aircraft_type: 'A320',
-      cabins: { economy: { fare: 700, capacity: 150 } },
-    },
+  const { flight_number } = await createFlight(host, 150, {
+    departure_time: time,
+    arrival_time: arrival.time,
+    arrival_day_offset: arrival.date === date ? 0 : 1,
+    cabins: { economy: { fare: 700, capacity: 150 } },
   });
-  expect(response.status, await response.clone().text()).toBe(201);
   return { flight_number, date };
 }
 
