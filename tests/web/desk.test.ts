@@ -52,6 +52,7 @@ describe.skipIf(!run)('agent desk', () => {
       flight_number: string;
       cabins: Record<string, { capacity: number; seats_left: number }>;
     }[];
+    await expect.poll(() => page.locator('#load-caption').innerText()).toContain(date);
     await expect.poll(() => page.locator('.chart rect').count()).toBe(flights.length);
     const loads = page.locator('section[aria-labelledby="desk-load"]');
     const cabins = Object.values(flights.find((f) => f.flight_number === 'CA1501')!.cabins);

@@ -19,9 +19,13 @@ function loadFactor(flight: FlightView): number {
 export function LoadChart() {
   const t = useStrings();
   const [route, setRoute] = useState({ from: 'PEK', to: 'SHA', date: today() });
-  const [flights, setFlights] = useState<FlightView[]>();
+  // The chart keeps the query its answer belongs to: editing the form does not relabel data fetched for another date.
+  const [shown, setShown] = useState<{ query: typeof route; flights: FlightView[] }>();
   const [error, setError] = useState<string>();
-  const show = () => api.flights(route).then((found) => (setFlights(found), setError(undefined)), (e: Error) => setError(t.error(e.message)));
+  const show = () => {
+    const query = route;
+    return api.flights(query).then((flights) => (setShown({ query, flights }), setError(undefined)), (e: Error) => setError(t.error(e.message)));
+  };
   useEffect(() => void show(), []);
 
   const field = (name: keyof typeof route, label: string, type: 'text' | 'date' = 'text') => (
@@ -30,6 +34,7 @@ export function LoadChart() {
 
   const bar = 36;
   const chartHeight = 160;
+  const flights = shown?.flights;
   const rows = (flights ?? []).map((flight) => ({ flight, factor: loadFactor(flight) }));
   return (
     <>
@@ -75,7 +80,7 @@ export function LoadChart() {
               );
             })}
           </svg>
-          <figcaption id="load-caption">{t.loadChartLabel(`${route.from}→${route.to}`, route.date)}</figcaption>
+          <figcaption id="load-caption">{t.loadChartLabel(`${shown!.query.from}→${shown!.query.to}`, shown!.query.date)}</figcaption>
         </figure>
       )}
       {rows.length > 0 && (
