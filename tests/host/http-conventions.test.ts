@@ -84,7 +84,8 @@ describe('HEAD', () => {
 
 describe('request targets and requests Node refuses before any handler', () => {
   it('answers an absolute-form target (GET http://host/api/health) as the path', async () => {
-    const { text } = await rawExchange(port(), `GET http://localhost:${port()}/api/health HTTP/1.1\r\nHost: elsewhere\r\nConnection: close\r\n\r\n`);
+    const authority = `localhost:${port()}`;
+    const { text } = await rawExchange(port(), `GET http://${authority}/api/health HTTP/1.1\r\nHost: ${authority}\r\nConnection: close\r\n\r\n`);
     expect(statusOf(text)).toBe(200);
     expect(text).toMatch(/"status"/);
   });
