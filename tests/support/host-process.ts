@@ -29,7 +29,9 @@ export function tempDir(prefix = 'flightbook-'): string {
  * on a free port, over a fresh data folder (SQLite file + its own Azurite) unless one is given.
  * The host leads its own process group, so a test can kill the group as a container runtime would.
  */
-export async function startHost(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestHost> {
+export async function startHost(
+  options: { env?: Record<string, string>; dataDir?: string; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<TestHost> {
   const dataDir = options.dataDir ?? tempDir();
   const key = `test-${randomBytes(8).toString('hex')}`;
   const child = spawn(process.execPath, [path.join(repoRoot, 'dist/host/start.js')], {
@@ -52,6 +54,7 @@ export async function startHost(options: { env?: Record<string, string>; dataDir
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  options.onSpawn?.(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
