@@ -16,6 +16,8 @@ import { bookingWrites, summary, type WriteContext, type WriteOutcome } from './
 
 export type { Actor, WriteContext, WriteOutcome } from './write';
 
+const holdReleaseBatch = 200;
+
 /**
  * Bookings: the one door to them. Reads come back as views; every write goes through the
  * idempotent pipeline (./write). Errors are DomainErrors naming the input by its domain name
@@ -162,21 +164,30 @@ export function bookingService(store: Store, options: { holdMinutes: number; clo
       return store.bookings.history(id);
     },
 
-    /** Cancels pending bookings whose hold has run out, releasing their seats (the hold sweeper). */
+    /**
+     * Cancels every pending booking whose hold had run out when the run began, releasing its seats (the
+     * hold sweeper), in batches until none is left: a burst of holds must not keep seats for several runs.
+     */
     async releaseExpiredHolds(): Promise<number> {
+      const now = clock().toISOString();
+      const skipped = new Set<number>();
       let released = 0;
-      for (const id of await store.bookings.expiredHolds(clock().toISOString(), 200)) {
-        try {
-          await change(id, { actor: 'system' }, 'hold_expired', async (before) => {
-            if (before.status !== 'pending') throw conflict('no longer pending');
-            return cancelling.cancelledState(before, 'hold expired');
-          });
-          released++;
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
+      for (;;) {
+        const ids = (await store.bookings.expiredHolds(now, holdReleaseBatch + skipped.size)).filter((id) => !skipped.has(id));
+        if (!ids.length) return released;
+        for (const id of ids) {
+          try {
+            await change(id, { actor: 'system' }, 'hold_expired', async (before) => {
+              if (before.status !== 'pending') throw conflict('no longer pending');
+              return cancelling.cancelledState(before, 'hold expired');
+            });
+            released++;
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            skipped.add(id);
+          }
         }
       }
-      return released;
     },
 
     async exportCsv(query: BookingListQuery): Promise<string> {

@@ -11,13 +11,14 @@ export async function loadReferenceData(store: Store): Promise<void> {
   await store.reference.upsertAirlines(airlineData);
 }
 
-/** Adds flights that do not exist yet (by flight number); returns how many were added. */
+/**
+ * Adds the flights that do not exist yet (by flight number) in one transaction, so a crash part-way
+ * leaves none of them and the next start loads them all; returns how many were added.
+ */
 export async function loadFlights(store: Store, flights: readonly SampleFlight[], today: string): Promise<number> {
-  let added = 0;
-  for (const seed of flights) {
-    if (await store.flights.getByNumber(seed.flight_number)) continue;
+  const inputs = flights.map((seed) => {
     if (!aircraftTypes.includes(seed.aircraft_type)) throw new Error(`Sample flight ${seed.flight_number} has unknown aircraft ${seed.aircraft_type}`);
-    const input = checkSchedule(
+    return checkSchedule(
       {
         ...seed,
         arrival_day_offset: seed.arrival_day_offset ?? 0,
@@ -26,8 +27,6 @@ export async function loadFlights(store: Store, flights: readonly SampleFlight[]
       },
       today,
     );
-    await store.flights.create(input, new Date().toISOString());
-    added++;
-  }
-  return added;
+  });
+  return store.flights.createMissing(inputs, new Date().toISOString());
 }

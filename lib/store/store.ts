@@ -57,6 +57,8 @@ export interface FlightRepository {
   getByNumber(flightNumber: string): Promise<Flight | undefined>;
   /** Throws DuplicateError when the flight number exists. */
   create(input: Schedule & { duration_minutes: number }, now: string): Promise<Flight>;
+  /** Adds the flights whose number does not exist yet, all in one transaction; returns how many it added. */
+  createMissing(inputs: readonly (Schedule & { duration_minutes: number })[], now: string): Promise<number>;
   update(id: number, input: Schedule & { duration_minutes: number }, now: string): Promise<Flight | undefined>;
   /** Refuses (returns 'has_bookings') when any booking references the flight. */
   delete(id: number): Promise<'deleted' | 'not_found' | 'has_bookings'>;

@@ -148,6 +148,14 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
       expect(await store.flights.count()).toBe(3);
     });
 
+    it('adds only the missing flights of a batch, in one go', async () => {
+      expect(await store.flights.createMissing([flight('CA9001'), flight('HU9004')], now)).toBe(1);
+      const added = await store.flights.getByNumber('HU9004');
+      expect(await store.flights.get(ids.ca!)).toMatchObject({ updated_at: now });
+      expect(await store.flights.delete(added!.id)).toBe('deleted');
+      expect(await store.flights.count()).toBe(3);
+    });
+
     it('updates a flight and reports a missing one', async () => {
       const updated = await store.flights.update(ids.mu!, flight('MU9002', { departure_airport: 'SHA', arrival_airport: 'PEK', departure_time: '12:05', arrival_time: '14:20', duration_minutes: 135, cabins: { economy: { fare: 800, capacity: 100 } } }), later);
       expect(updated).toMatchObject({ departure_time: '12:05', duration_minutes: 135, created_at: now, updated_at: later });

@@ -29,7 +29,9 @@ export function tempDir(prefix = 'flightbook-'): string {
  * on a free port, over a fresh data folder (SQLite file + its own Azurite) unless one is given.
  * The host leads its own process group, so a test can kill the group as a container runtime would.
  */
-export async function startHost(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestHost> {
+export async function startHost(
+  options: { env?: Record<string, string>; dataDir?: string; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<TestHost> {
   const dataDir = options.dataDir ?? tempDir();
   const key = `test-${randomBytes(8).toString('hex')}`;
   const child = spawn(process.execPath, [path.join(repoRoot, 'dist/host/start.js')], {
@@ -43,11 +45,16 @@ export async function startHost(options: { env?: Record<string, string>; dataDir
       FUNCTIONS_API_KEY: key,
       AZURITE_TABLE_PORT: '0',
       LOG_REQUESTS: 'false',
+      // Tests and benches send hundreds of turns a minute from one address: limits far above that (the limits' own tests set theirs).
+      ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION: '100000',
+      ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: '100000',
+      ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: '100000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  options.onSpawn?.(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

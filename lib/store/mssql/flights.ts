@@ -11,6 +11,9 @@ export const sql = {
   insert: `INSERT INTO flights (${flightColumns.join(', ')}, created_at, updated_at)
     VALUES (${flightColumns.map((c) => `@${c}`).join(', ')}, @now, @now);
     SELECT CAST(SCOPE_IDENTITY() AS INT) AS id`,
+  insertMissing: `INSERT INTO flights (${flightColumns.join(', ')}, created_at, updated_at)
+    SELECT ${flightColumns.map((c) => `@${c}`).join(', ')}, @now, @now
+    WHERE NOT EXISTS (SELECT 1 FROM flights WITH (UPDLOCK, HOLDLOCK) WHERE flight_number = @flight_number)`,
   update: `UPDATE flights SET ${flightColumns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
   lockForDelete: 'SELECT 1 AS found FROM flights WITH (UPDLOCK, HOLDLOCK) WHERE id = @id',
   /** The range lock keeps new segments of this flight out until the delete commits. */
@@ -103,6 +106,14 @@ export function mssqlFlights(db: Db): FlightRepository {
       } catch (error) {
         throw duplicate(error, input.flight_number);
       }
+    },
+
+    async createMissing(inputs, now) {
+      return db.transaction(async (tx) => {
+        let added = 0;
+        for (const input of inputs) added += (await tx.query(sql.insertMissing, { ...flightParams(input), now: param.instant(now) })).rowsAffected;
+        return added;
+      });
     },
 
     async update(id, input, now) {

@@ -94,6 +94,15 @@ export function sqliteFlights(db: Db): FlightRepository {
       }
     },
 
+    async createMissing(inputs, now) {
+      ownWrites++;
+      const insert = statement(
+        `INSERT INTO flights (${columns.join(', ')}, created_at, updated_at)
+         VALUES (${columns.map((c) => `@${c}`).join(', ')}, @now, @now) ON CONFLICT (flight_number) DO NOTHING`,
+      );
+      return db.transaction(() => inputs.reduce((added, input) => added + insert.run({ ...flightValues(input), now }).changes, 0)).immediate();
+    },
+
     async update(id, input, now) {
       ownWrites++;
       try {
