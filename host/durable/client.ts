@@ -3,7 +3,9 @@ import { ConflictError } from './tables';
 import { durableFunction } from './functions';
 import { EventType, historyEvent, jsonText } from './history';
 import type { OrchestrationRunner } from './runner';
+import { currentTraceContext } from '../../lib/telemetry';
 import { statusPayload, type StatusOptions, type StatusPayload } from './status';
+import { traceColumns, traceField } from './tracing';
 import { finished, type InstanceQuery, type InstanceRow, type RuntimeStatus } from './store';
 
 export class UnknownOrchestratorError extends Error {}
@@ -49,6 +51,7 @@ export class DurableClientService {
       leaseOwner: '',
       leaseUntil: '',
       wakeAt: now,
+      ...traceColumns(currentTraceContext()),
     };
     const etag = await this.create(row);
     void this.runner.wake(id, { row, etag, created: true });
@@ -124,7 +127,7 @@ export class DurableClientService {
     if (!stored) return 'notFound';
     if (refused.includes(stored.row.runtimeStatus)) return 'gone';
     const wakeAt = this.clock().toISOString();
-    const etag = await this.store.post(instanceId, message(), wakeAt);
+    const etag = await this.store.post(instanceId, { ...message(), ...traceField() }, wakeAt);
     if (!etag) return 'notFound';
     void this.runner.wake(instanceId, { row: { ...stored.row, wakeAt }, etag });
     return 'accepted';

@@ -7,6 +7,7 @@ import { EventType, type HistoryEvent, historyEvent, jsonText, OrchestrationStat
 import { announceStatusChange } from '../../lib/durable/changes';
 import { type KnownRow, Lease } from './lease';
 import type { Outcome } from './replay';
+import { inActivitySpan, inOrchestrationSpan, rowTrace, traceColumns, traceField, traceOf } from './tracing';
 import type { DurableStore, InstancePatch, InstanceRow } from './store';
 
 export interface RunnerOptions {
@@ -125,7 +126,7 @@ export class OrchestrationRunner {
     const orchestrated = fresh.some((event) => !control.has(event.EventType));
     const episodeEvents = [historyEvent(EventType.OrchestratorStarted, now), ...fresh];
     const episode = orchestrated && !nowSuspended
-      ? await runEpisode(row, past, episodeEvents, now)
+      ? await inOrchestrationSpan(row.name, id, past, episodeEvents, () => runEpisode(row, past, episodeEvents, now))
       : { events: [...episodeEvents, historyEvent(EventType.OrchestratorCompleted, now)], outcome: { kind: 'running' } as Outcome };
     try {
       await this.store.append(id, next, episode.events);
@@ -187,6 +188,7 @@ export class OrchestrationRunner {
       Name: row.name,
       Version: '',
       Input: jsonText(row.input),
+      ...traceField(rowTrace(row)),
     });
   }
 
@@ -248,7 +250,7 @@ export class OrchestrationRunner {
     const waiting = new Set((this.results.get(instanceId) ?? []).map((e) => e.TaskScheduledId));
     for (const event of this.owed(past)) {
       if (running.has(event.EventId) || waiting.has(event.EventId)) continue;
-      const run = runActivity(instanceId, event, this.clock).then((result) => {
+      const run = inActivitySpan(instanceId, event, () => runActivity(instanceId, event, this.clock)).then((result) => {
         running.delete(event.EventId);
         if (!running.size) this.activities.delete(instanceId);
         this.results.set(instanceId, [...(this.results.get(instanceId) ?? []), result]);
@@ -293,6 +295,7 @@ export class OrchestrationRunner {
       leaseOwner: '',
       leaseUntil: '',
       wakeAt: now.toISOString(),
+      ...traceColumns(traceOf(created)),
     };
     const etag = await this.store.create(row);
     void this.wake(instanceId, { row, etag, created: true });

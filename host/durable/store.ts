@@ -28,6 +28,9 @@ export interface InstanceRow {
   leaseUntil: string;
   /** When the poller should look at the instance ("" = never): next timer, lease expiry, a new message. */
   wakeAt: string;
+  /** The W3C trace context of the operation that started the instance (telemetry on). */
+  traceParent?: string;
+  traceState?: string;
 }
 
 export type InstancePatch = Partial<Omit<InstanceRow, 'instanceId' | 'createdTime'>>;
@@ -257,6 +260,8 @@ export class DurableStore {
       leaseOwner: text('leaseOwner'),
       leaseUntil: text('leaseUntil'),
       wakeAt: text('wakeAt'),
+      ...(text('traceParent') ? { traceParent: text('traceParent') } : {}),
+      ...(text('traceState') ? { traceState: text('traceState') } : {}),
     };
   }
 }
