@@ -58,9 +58,15 @@ function load(): Map<string, StaticFile> {
   return found;
 }
 
+/** If-None-Match compares weakly (RFC 9110 13.1.2): a compressed copy's W/ tag names the same file. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return Boolean(ifNoneMatch?.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === etag));
+}
+
 function send(request: HttpRequest, file: StaticFile, extraHeaders: Record<string, string> = {}): HttpResponseInit {
   const headers = { 'content-type': file.type, 'cache-control': file.cacheControl, etag: file.etag, ...extraHeaders };
-  if (request.headers.get('if-none-match') === file.etag) return { status: 304, headers };
+  if (matchesEtag(request.headers.get('if-none-match'), file.etag)) return { status: 304, headers };
   return { status: 200, headers, body: request.method === 'HEAD' ? undefined : new Uint8Array(file.body) };
 }
 

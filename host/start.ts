@@ -1,5 +1,4 @@
 import { settingsFile } from './bootstrap';
-import { randomBytes } from 'node:crypto';
 import cluster, { type Worker } from 'node:cluster';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -9,7 +8,8 @@ import { registeredHttpFunctions, registeredTimers } from './worker/registered';
 import { closeServices, services } from '../app/services';
 import { startAzurite, type Azurite } from './azurite';
 import { freePort } from './free-port';
-import { registerFunctions, serveFunctions } from './serve';
+import { persistentFunctionKey } from './function-key';
+import { localCors, registerFunctions, serveFunctions } from './serve';
 
 const env = process.env;
 
@@ -40,10 +40,11 @@ async function startWorkers(count: number): Promise<Worker[]> {
 
 async function main(): Promise<void> {
   let stopping = false;
+  const cors = localCors(); // A policy func would refuse stops the start here, before any worker forks.
   const azurite = wantsLocalAzurite() ? await startLocalAzurite() : undefined;
   if (azurite) env.AzureWebJobsStorage = azurite.connectionString;
-  const generatedKey = !env.FUNCTIONS_API_KEY?.trim();
-  if (generatedKey) env.FUNCTIONS_API_KEY = randomBytes(24).toString('base64url');
+  const generatedKey = env.FUNCTIONS_API_KEY?.trim() ? undefined : persistentFunctionKey(loadConfig().dataDir);
+  if (generatedKey) env.FUNCTIONS_API_KEY = generatedKey.key;
   // Every setting is final before the function app loads, so a module may read config() at import.
   if (loadConfig().port === 0) env.PORT = String(await freePort());
 
@@ -77,8 +78,11 @@ async function main(): Promise<void> {
       `  database:  ${settings.database.kind === 'sqlite' ? settings.database.path : 'Azure SQL'} (${database})`,
       `  storage:   ${azurite ? `Azurite tables on port ${azurite.port}, data in ${path.join(settings.dataDir, 'azurite')}` : 'configured account'}`,
       `  planner:   ${settings.openai.endpoint ? `Azure OpenAI (${settings.openai.deployment})` : 'offline zh/en planner'}`,
+      `  CORS:      ${cors ? `${cors.anyOrigin ? '*' : [...cors.origins].join(', ')}${cors.credentials ? ' (with credentials)' : ''}` : 'off (Host.CORS not set)'}`,
       `  functions: ${registeredHttpFunctions().length} HTTP, ${registeredTimers().length} timer, in ${processes} worker process${processes === 1 ? '' : 'es'}`,
-      generatedKey ? `  function key (generated for this run): ${env.FUNCTIONS_API_KEY}` : '  function key: FUNCTIONS_API_KEY',
+      generatedKey
+        ? `  function key: ${generatedKey.key} (${generatedKey.created ? 'generated, kept' : 'kept'} in ${generatedKey.file})`
+        : '  function key: FUNCTIONS_API_KEY',
       '',
       `Listening on ${api}`,
       `  ${api}/flights/search/北京/上海`,

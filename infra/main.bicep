@@ -121,6 +121,9 @@ param bookingHoldMinutes int = 20
 @description('Comma-separated browser origins allowed to call the MCP endpoints (MCP_ALLOWED_ORIGINS), e.g. http://localhost:6274 for the MCP Inspector.')
 param mcpAllowedOrigins string = ''
 
+@description('Comma-separated further browser origins allowed to call the API cross-origin (CORS), e.g. a web app hosted elsewhere; the function app\'s own origin is always allowed.')
+param corsAllowedOrigins string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -229,6 +232,7 @@ module functionApp 'modules/functionapp.bicep' = {
     seedSampleData: seedSampleData
     bookingHoldMinutes: bookingHoldMinutes
     mcpAllowedOrigins: mcpAllowedOrigins
+    corsAllowedOrigins: corsAllowedOrigins
   }
 }
 

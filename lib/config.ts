@@ -40,7 +40,7 @@ export const settings = {
     localOnly: true,
   },
   FUNCTIONS_API_KEY: {
-    description: 'Function key the local host requires on authLevel=function routes (x-functions-key header or ?code=). Generated and printed at start when empty. In Azure the platform checks its own keys.',
+    description: 'Function key the local host requires on authLevel=function routes (x-functions-key header or ?code=). When empty, one is generated on the first start, kept in $DATA_DIR/secrets/function-key (owner-only) and reused on every later start, so clients configured with it keep working; it is printed at start. In Azure the platform checks its own keys.',
     example: '',
     secret: true,
     localOnly: true,
@@ -153,6 +153,16 @@ export const settings = {
     example: 'true',
     localOnly: true,
   },
+  HTTP_REQUEST_TIMEOUT_SECONDS: {
+    description: 'Local host: a request whose headers and body have not fully arrived after this many seconds is answered 408 and its connection closed (a stalled or slow client cannot hold a socket). In Azure the platform front end bounds requests.',
+    example: '30',
+    localOnly: true,
+  },
+  HTTP_MAX_CONNECTIONS: {
+    description: 'Local host: open connections one host process accepts at once (per worker process); further connections are refused until one closes.',
+    example: '1000',
+    localOnly: true,
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof settings;
@@ -182,6 +192,7 @@ export interface Config {
   mcpAllowedOrigins: string[];
   logRequests: boolean;
   workerProcesses: number;
+  http: { requestTimeoutSeconds: number; maxConnections: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -255,6 +266,10 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     logRequests: readBool(env, 'LOG_REQUESTS', true),
     workerProcesses: Math.min(10, Math.max(1, readInt(env, 'FUNCTIONS_WORKER_PROCESS_COUNT', 1))),
+    http: {
+      requestTimeoutSeconds: Math.max(1, readInt(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 30)),
+      maxConnections: Math.max(1, readInt(env, 'HTTP_MAX_CONNECTIONS', 1000)),
+    },
   };
 }
 

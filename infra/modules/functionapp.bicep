@@ -84,6 +84,9 @@ param bookingHoldMinutes int = 20
 @description('Comma-separated browser origins allowed to call the MCP endpoints (MCP_ALLOWED_ORIGINS).')
 param mcpAllowedOrigins string = ''
 
+@description('Comma-separated further browser origins allowed to call the API cross-origin (platform CORS, as Host.CORS locally); the app\'s own origin, which serves the web app, is always allowed.')
+param corsAllowedOrigins string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -119,6 +122,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // The platform answers preflights and adds the CORS headers, as the local host does from Host.CORS.
+      cors: {
+        allowedOrigins: union([ 'https://${name}.azurewebsites.net' ], filter(map(split(corsAllowedOrigins, ','), origin => trim(origin)), origin => !empty(origin)))
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

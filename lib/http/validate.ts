@@ -1,5 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
+import { readableBodyEncodingHeaders, unreadableBodyReason } from './body-encoding';
 import { HttpError, type FieldError } from './problem';
 
 export const maxBodyBytes = 64 * 1024;
@@ -39,8 +40,10 @@ export function parseParams<S extends z.ZodType>(schema: S, request: HttpRequest
   return parse(schema, request.params, 'params');
 }
 
-/** Reads a JSON body: at most 64 KiB, application/json (or +json), UTF-8. */
+/** Reads a JSON body: at most 64 KiB, application/json (or +json), UTF-8, not compressed. */
 export async function readJson(request: HttpRequest): Promise<unknown> {
+  const unreadable = unreadableBodyReason(request.headers);
+  if (unreadable) throw new HttpError(415, unreadable, { headers: readableBodyEncodingHeaders });
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBodyBytes) throw new HttpError(413, `The body is larger than ${maxBodyBytes} bytes`);
   const contentType = request.headers.get('content-type') ?? '';

@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { config } from '../config';
+import { readableBodyEncodingHeaders, unreadableBodyReason } from '../http/body-encoding';
 import { unknownToolOf } from './known-tools';
 
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -44,6 +45,8 @@ export async function handleMcp(request: HttpRequest, createServer: () => McpSer
   if (request.method !== 'POST') {
     return rpcError(405, serverError, 'Method not allowed: this stateless MCP endpoint takes POST only (no SSE stream, no sessions)', { allow: 'POST' });
   }
+  const unreadable = unreadableBodyReason(request.headers);
+  if (unreadable) return rpcError(415, ErrorCode.ParseError, `Unsupported Media Type: ${unreadable}`, readableBodyEncodingHeaders);
   const body = new Uint8Array(await request.arrayBuffer());
   const message = parsed(body);
   if (Array.isArray(message)) return rpcError(400, ErrorCode.InvalidRequest, 'Invalid Request: JSON-RPC batches are not supported; send one message per request');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corsPolicy } from '../../host/cors';
 import { loadConfig, settings } from '../../lib/config';
 import { policyMarkdown } from '../../lib/domain/refund-policy';
 
@@ -9,6 +10,7 @@ const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 const example = JSON.parse(fs.readFileSync(path.join(root, 'local.settings.example.json'), 'utf8')) as {
   Values: Record<string, string>;
   Descriptions: Record<string, string>;
+  Host: Record<string, unknown>;
 };
 
 describe('settings are documented where users look', () => {
@@ -29,6 +31,11 @@ describe('settings are documented where users look', () => {
   it('the example settings file is a valid configuration', () => {
     expect(() => loadConfig(example.Values)).not.toThrow();
     expect(loadConfig(example.Values).database.kind).toBe('sqlite');
+  });
+
+  it('the example Host section is a CORS policy the host accepts, each key described', () => {
+    expect(corsPolicy(example.Host)?.origins.has('http://localhost:7071')).toBe(true);
+    for (const name of Object.keys(example.Host).filter((name) => name !== 'LocalHttpPort')) expect(example.Descriptions[`Host.${name}`], name).toBeTruthy();
   });
 });
 

@@ -27,15 +27,25 @@ describe('the local host', () => {
     expect(host.output()).toContain('SIGINT: shutting down');
   });
 
-  it('generates and prints a function key when none is set, and requires it', async () => {
-    const host = await startHost({ env: { FUNCTIONS_API_KEY: '' } });
-    const key = /function key \(generated for this run\): (\S+)/.exec(host.output())?.[1];
+  it('generates a function key when none is set, keeps it under DATA_DIR (owner-only) and requires the same one after a restart', async () => {
+    const dataDir = tempDir();
+    const first = await startHost({ dataDir, env: { FUNCTIONS_API_KEY: '' } });
+    const key = /function key: (\S+) \(generated, kept in (\S+)\)/.exec(first.output());
     expect(key).toBeTruthy();
-    expect((await host.fetch('/bookings')).status).toBe(401);
-    expect((await host.fetch('/bookings', { headers: { 'x-functions-key': key! } })).status).toBe(200);
-    expect((await host.fetch(`/bookings?code=${encodeURIComponent(key!)}`)).status).toBe(200);
-    expect(await host.stop('SIGTERM')).toBe(0);
-  });
+    const [, printed, file] = key!;
+    expect(path.dirname(path.dirname(file!))).toBe(fs.realpathSync(dataDir));
+    expect(fs.statSync(file!).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file!, 'utf8').trim()).toBe(printed);
+    expect((await first.fetch('/bookings')).status).toBe(401);
+    expect((await first.fetch('/bookings', { headers: { 'x-functions-key': printed! } })).status).toBe(200);
+    expect((await first.fetch(`/bookings?code=${encodeURIComponent(printed!)}`)).status).toBe(200);
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const second = await startHost({ dataDir, env: { FUNCTIONS_API_KEY: '' } });
+    expect(second.output()).toContain(`function key: ${printed} (kept in ${file})`);
+    expect((await second.fetch('/bookings', { headers: { 'x-functions-key': printed! } })).status).toBe(200);
+    expect(await second.stop('SIGTERM')).toBe(0);
+  }, 60_000);
 
   it('serves the same functions from several worker processes and stops them all', async () => {
     const host = await startHost({ env: { FUNCTIONS_WORKER_PROCESS_COUNT: '2' } });

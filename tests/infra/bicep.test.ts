@@ -109,6 +109,18 @@ describe('the function app module', () => {
     expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param nodeVersion string = '20'/);
   });
 
+  it('allows cross-origin calls from the app\'s own origin and the corsAllowedOrigins parameter, without credentials (as Host.CORS locally)', () => {
+    const cors = ['properties', 'siteConfig', 'cors'];
+    const origins = objectGet(site!.body, [...cors, 'allowedOrigins'])?.text ?? '';
+    expect(origins).toContain("'https://${name}.azurewebsites.net'");
+    expect(origins).toContain('split(corsAllowedOrigins');
+    expect(objectGet(site!.body, [...cors, 'supportCredentials'])?.text).toBe('false');
+    expect(fa.params.find((p) => p.name === 'corsAllowedOrigins')).toBeDefined();
+    const main = file(mainBicep);
+    const module = main.modules.find((m) => m.target.endsWith('functionapp.bicep'));
+    expect(module?.passed).toContain('corsAllowedOrigins');
+  });
+
   it('tags the app for azd (azd-service-name: api)', () => {
     expect(objectGet(site!.body, ['tags'])?.text).toContain("'azd-service-name': serviceName");
     expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param serviceName string = 'api'/);
