@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
-import type { Role, TurnResult } from '../../lib/ai/conversation';
+import { noTokens, type Role, type TurnResult } from '../../lib/ai/conversation';
 import { HttpError } from '../../lib/http/problem';
+import type { TurnGate } from '../../lib/limits/assistant-limits';
 import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
 import { initialState, customStatusOf, type ConversationStatus } from './state';
 
@@ -73,7 +74,21 @@ function view(id: string, status: Pick<DurableOrchestrationStatus, 'runtimeStatu
     awaiting: custom.proposal ? 'confirmation' : (last?.awaiting ?? null),
     proposal: custom.proposal ?? null,
     transcript: custom.transcript,
+    usage: custom.usage ?? noTokens(),
   };
+}
+
+/**
+ * A turn of a conversation that exists: a message id already answered gets its answer again (no new
+ * turn, nothing counted); otherwise the gate (the traveller API's limits) may refuse it before it is raised.
+ */
+async function turn(client: DurableClient, id: string, role: Role, inbound: (custom: ConversationStatus) => Inbound, gate?: TurnGate): Promise<TurnResult> {
+  const { custom } = await current(client, id, role);
+  const message = inbound(custom);
+  const answered = custom.replies.find((reply) => reply.messageId === message.messageId);
+  if (answered) return answered.result;
+  await gate?.(id, custom.usage ?? noTokens());
+  return send(client, id, message);
 }
 
 /**
@@ -95,20 +110,21 @@ export const conversations = {
     return view(id, status, custom);
   },
 
-  async message(client: DurableClient, id: string, text: string, role: Role, messageId: string = randomUUID()): Promise<TurnResult> {
-    await current(client, id, role);
-    return send(client, id, { messageId, text });
+  message(client: DurableClient, id: string, text: string, role: Role, messageId: string = randomUUID(), gate?: TurnGate): Promise<TurnResult> {
+    return turn(client, id, role, () => ({ messageId, text }), gate);
   },
 
   /** Accepts or declines the proposal pending now (a later proposal is not what the caller saw), or repeats the answer to the one just written. */
-  async confirm(client: DurableClient, id: string, accept: boolean, role: Role, messageId: string = randomUUID()): Promise<TurnResult> {
-    const { custom } = await current(client, id, role);
-    return send(client, id, { messageId, accept, proposalId: custom.proposal?.id ?? custom.writtenProposalId });
+  confirm(client: DurableClient, id: string, accept: boolean, role: Role, messageId: string = randomUUID(), gate?: TurnGate): Promise<TurnResult> {
+    return turn(client, id, role, (custom) => ({ messageId, accept, proposalId: custom.proposal?.id ?? custom.writtenProposalId }), gate);
   },
 
-  /** One call: a message to the given conversation, or to a new one. */
-  async chat(client: DurableClient, text: string, role: Role, conversationId?: string, messageId?: string): Promise<TurnResult & { conversation_id: string }> {
+  /** One call: a message to the given conversation, or to a new one (after `admit`, when given, lets it start). */
+  async chat(
+    client: DurableClient, text: string, role: Role, conversationId?: string, messageId?: string, limits?: { admit: () => Promise<void>; gate: TurnGate },
+  ): Promise<TurnResult & { conversation_id: string }> {
+    if (!conversationId) await limits?.admit();
     const id = conversationId ?? (await conversations.start(client, role)).id;
-    return { conversation_id: id, ...(await conversations.message(client, id, text, role, messageId)) };
+    return { conversation_id: id, ...(await conversations.message(client, id, text, role, messageId, limits?.gate)) };
   },
 };
