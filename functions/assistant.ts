@@ -3,12 +3,16 @@
  * widget (it reveals a booking only with its reference and surname); an agent desk uses the same API
  * under assistant/desk with a function key, where the assistant may also find bookings by name.
  * Either way it writes only after a confirmation, and a conversation belongs to the routes that started it.
+ * The anonymous face is limited per client address and per conversation (lib/limits): 429 with Retry-After.
  */
+import type { HttpRequest } from '@azure/functions';
 import * as df from 'durable-functions';
 import { z } from 'zod';
 import { conversations } from '../agents/orchestrator';
 import { ChatBody, ConfirmBody, ConversationId, MessageBody, type Role } from '../lib/ai/conversation';
 import { json, type AuthLevel } from '../lib/http/app';
+import { clientAddress } from '../lib/http/client-address';
+import { assistantLimits } from '../lib/limits/assistant-limits';
 import { Conversation, TurnResult } from '../lib/http/openapi/schemas';
 import { route } from '../lib/http/route';
 
@@ -20,9 +24,18 @@ const variants: { role: Role; prefix: string; base: string; auth: AuthLevel; aud
   { role: 'staff', prefix: 'assistant-desk', base: 'assistant/desk', auth: 'function', audience: ' (agent desk, staff: may find bookings by passenger name)' },
 ];
 
+/** The traveller API's limits for this request's client; the desk (keyed, staff) is not limited. */
+function limitsFor(role: Role, request: HttpRequest) {
+  if (role !== 'traveller') return undefined;
+  const limits = assistantLimits();
+  const client = clientAddress(request);
+  return { admit: () => limits.admitConversation(client), gate: limits.turnGate(client) };
+}
+
 for (const { role, prefix, base, auth, audience } of variants) {
   /** Each route gets a durable client (the Durable Task extension's binding; the local host's stand-in locally). */
   const extraInputs = [df.input.durableClient()];
+  const limited = role === 'traveller' ? [429] as const : [];
 
   route({
     name: `${prefix}-conversation-create`,
@@ -33,7 +46,9 @@ for (const { role, prefix, base, auth, audience } of variants) {
     tag: 'assistant',
     summary: `Start a conversation with the booking assistant${audience}`,
     responses: { 201: { description: 'The new conversation', schema: Conversation, headers: { location: 'URL of the conversation' } } },
-    handler: async ({ context }) => {
+    problems: [...limited],
+    handler: async ({ context, request }) => {
+      await limitsFor(role, request)?.admit();
       const conversation = await conversations.start(df.getClient(context), role);
       return json(conversation, { status: 201, headers: { location: `/api/${base}/conversations/${conversation.id}` } });
     },
@@ -67,8 +82,9 @@ for (const { role, prefix, base, auth, audience } of variants) {
     invalidParams: 404,
     body: MessageBody,
     responses: { 200: { description: 'The reply', schema: TurnResult } },
-    problems: [404, 410, 503],
-    handler: async ({ params, body, context }) => json(await conversations.message(df.getClient(context), params.id, body.text, role, body.message_id)),
+    problems: [404, 410, ...limited, 503],
+    handler: async ({ params, body, context, request }) =>
+      json(await conversations.message(df.getClient(context), params.id, body.text, role, body.message_id, limitsFor(role, request)?.gate)),
   });
 
   route({
@@ -83,8 +99,9 @@ for (const { role, prefix, base, auth, audience } of variants) {
     invalidParams: 404,
     body: ConfirmBody,
     responses: { 200: { description: 'The outcome', schema: TurnResult } },
-    problems: [404, 410, 503],
-    handler: async ({ params, body, context }) => json(await conversations.confirm(df.getClient(context), params.id, body.accept, role, body.message_id)),
+    problems: [404, 410, ...limited, 503],
+    handler: async ({ params, body, context, request }) =>
+      json(await conversations.confirm(df.getClient(context), params.id, body.accept, role, body.message_id, limitsFor(role, request)?.gate)),
   });
 
   route({
@@ -97,7 +114,8 @@ for (const { role, prefix, base, auth, audience } of variants) {
     summary: `One-call chat: starts a conversation unless conversation_id is given${audience}`,
     body: ChatBody,
     responses: { 200: { description: 'The reply', schema: TurnResult.extend({ conversation_id: z.string() }) } },
-    problems: [404, 410, 503],
-    handler: async ({ body, context }) => json(await conversations.chat(df.getClient(context), body.text, role, body.conversation_id, body.message_id)),
+    problems: [404, 410, ...limited, 503],
+    handler: async ({ body, context, request }) =>
+      json(await conversations.chat(df.getClient(context), body.text, role, body.conversation_id, body.message_id, limitsFor(role, request))),
   });
 }

@@ -50,6 +50,9 @@ function headersOf(request: http.IncomingMessage): Record<string, string> {
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  // As the Azure front end does: the connecting address is appended to X-Forwarded-For (lib/http/client-address.ts).
+  const socket = request.socket.remoteAddress;
+  if (socket) headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${socket}` : socket;
   return headers;
 }
 

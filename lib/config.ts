@@ -131,6 +131,22 @@ export const settings = {
     description: 'NCRONTAB schedule (seconds first) of the conversation-retention timer; the function binds it as %CONVERSATION_PURGE_SCHEDULE%.',
     example: '0 */5 * * * *',
   },
+  ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION: {
+    description: 'Traveller assistant API: messages and confirmations one conversation may send per minute; more get 429 with Retry-After. 0: no limit.',
+    example: '20',
+  },
+  ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: {
+    description: 'Traveller assistant API: messages and confirmations one client address may send per minute, over all its conversations; more get 429 with Retry-After. 0: no limit.',
+    example: '60',
+  },
+  ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: {
+    description: 'Traveller assistant API: conversations one client address may start per minute; more get 429 with Retry-After. 0: no limit.',
+    example: '10',
+  },
+  ASSISTANT_TOKENS_PER_CONVERSATION: {
+    description: 'Traveller assistant API: model tokens (prompt + completion) one conversation may use; once used up its messages get 429 (start a new conversation). The offline planner uses none. 0: no limit.',
+    example: '200000',
+  },
   MCP_ALLOWED_ORIGINS: {
     description: 'Comma-separated browser origins allowed to call the MCP endpoints (requests without Origin are always allowed).',
     example: 'http://localhost:6274',
@@ -189,10 +205,19 @@ export interface Config {
   };
   holdMinutes: number;
   conversationRetentionSeconds: number;
+  /** Limits of the traveller's anonymous assistant API; 0 is no limit. */
+  assistantLimits: AssistantLimits;
   mcpAllowedOrigins: string[];
   logRequests: boolean;
   workerProcesses: number;
   http: { requestTimeoutSeconds: number; maxConnections: number };
+}
+
+export interface AssistantLimits {
+  turnsPerMinutePerConversation: number;
+  turnsPerMinutePerClient: number;
+  conversationsPerMinutePerClient: number;
+  tokensPerConversation: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -260,6 +285,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
     holdMinutes: readInt(env, 'BOOKING_HOLD_MINUTES', 20),
     conversationRetentionSeconds: readInt(env, 'CONVERSATION_RETENTION_SECONDS', 86400),
+    assistantLimits: {
+      turnsPerMinutePerConversation: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION', 20),
+      turnsPerMinutePerClient: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT', 60),
+      conversationsPerMinutePerClient: readInt(env, 'ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT', 10),
+      tokensPerConversation: readInt(env, 'ASSISTANT_TOKENS_PER_CONVERSATION', 200000),
+    },
     mcpAllowedOrigins: (read(env, 'MCP_ALLOWED_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())

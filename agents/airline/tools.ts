@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Cabin } from '../../lib/domain/aircraft';
 import { Airport, searchAirports } from '../../lib/domain/airports';
 import { invalid } from '../../lib/domain/errors';
-import { FlightNumber, FlightView, IsoDate, SearchQuery } from '../../lib/domain/flights';
+import { FlightNumber, FlightView, IsoDate, SearchArguments, SearchQuery } from '../../lib/domain/flights';
 import { SeatMap } from '../../lib/http/openapi/schemas';
 import { Preference, Recommendation, recommend } from '../../lib/flights/recommend';
 import { Itinerary } from '../../lib/flights/search';
@@ -46,7 +46,7 @@ export function registerAirlineTools(server: McpServer): void {
         'Example: {"origin": "北京", "destination": "上海", "date": "2025-12-01", "passengers": 2, "depart_after": "08:00"}. ' +
         'Returns at most `limit` itineraries (total says how many matched); book one with the BookingAgent create_booking tool, ' +
         'one segment per entry of `segments`.',
-      input: SearchQuery.extend({
+      input: SearchArguments.extend({
         origin: Place,
         destination: Place,
         date: TravelDate,
@@ -167,7 +167,7 @@ export function registerAirlineTools(server: McpServer): void {
           date: TravelDate,
           preference: Preference,
           cabin: CabinArg,
-          passengers: SearchQuery.shape.passengers,
+          passengers: SearchArguments.shape.passengers,
         })
         .strict(),
       output: z.object({ date: z.string(), preference: Preference, considered: z.number().int(), recommendations: z.array(Recommendation) }),

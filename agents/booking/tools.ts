@@ -154,7 +154,7 @@ export function registerBookingTools(server: McpServer): void {
         })
         .strict(),
       output: z.object({ booking: BookingView }),
-      annotations: writes({ destructive: false, idempotent: true }),
+      annotations: writes({ destructive: true, idempotent: true }),
       meta: writeMeta({ zh: '座位已更换。{booking}', en: 'Seat changed. {booking}' }),
     },
     async ({ reference, last_name, seat, passenger, segment }) => {

@@ -10,7 +10,7 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import { proposalTtlMs, type Action, type Language, type TurnResult } from '../../lib/ai/conversation';
+import { addTokens, noTokens, proposalTtlMs, type Action, type Language, type TokenUsage, type TurnResult } from '../../lib/ai/conversation';
 import { understand } from '../../lib/ai/offline/understanding';
 import type { PlanContext, Step, StepTask } from '../../lib/ai/planner';
 import { doneText, say } from '../../lib/ai/phrase-book';
@@ -47,6 +47,11 @@ interface Answer {
 
 type Decision = 'accept' | 'decline' | 'already-written' | 'plan';
 
+/** The model tokens one turn has used so far: kept outside the turn, so a turn that fails still counts what it spent. */
+interface Meter {
+  used: TokenUsage;
+}
+
 /** Code decides what counts as a yes: the confirm endpoint for the pending proposal, or a yes/no message while one is pending. */
 function decide(state: ConversationRecord, inbound: Inbound, now: Date): Decision {
   if (inbound.accept !== undefined) {
@@ -74,7 +79,7 @@ function* execute(ctx: Durable, tools: ToolDescription[], state: ConversationRec
   return { state: outcome!.isError ? next : { ...next, written: { proposalId: proposal.id, result, turn: state.turn } }, result };
 }
 
-function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, text: string): Step<Answer> {
+function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, text: string, meter: Meter): Step<Answer> {
   const actions: Action[] = [];
   const context: PlanContext = {
     now: ctx.currentUtcDateTime,
@@ -84,7 +89,11 @@ function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord
       return result!;
     },
     callAll: (calls) => callTools(ctx, calls, actions),
-    complete: (request) => completion(ctx, request),
+    complete: function* (request) {
+      const reply = yield* completion(ctx, request);
+      meter.used = addTokens(meter.used, reply.usage);
+      return reply;
+    },
     newId: () => ctx.newGuid(ctx.instanceId),
     expiresAt: new Date(ctx.currentUtcDateTime.getTime() + proposalTtlMs).toISOString(),
   };
@@ -94,7 +103,7 @@ function* plan(ctx: Durable, tools: ToolDescription[], state: ConversationRecord
   return { state: next, result: turnResult(next, planned.reply, planned.awaiting, actions, planned.planner) };
 }
 
-function* respond(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, inbound: Inbound): Step<Answer> {
+function* respond(ctx: Durable, tools: ToolDescription[], state: ConversationRecord, inbound: Inbound, meter: Meter): Step<Answer> {
   const decision = decide(state, inbound, ctx.currentUtcDateTime);
   if (decision === 'accept') return yield* execute(ctx, tools, state);
   // The booking's answer again, but this turn called no tool.
@@ -104,7 +113,7 @@ function* respond(ctx: Durable, tools: ToolDescription[], state: ConversationRec
     const next = { ...state, proposal: undefined, task: undefined };
     return { state: next, result: turnResult(next, reply, null, [], 'offline') };
   }
-  return yield* plan(ctx, tools, state, inbound.text ?? '');
+  return yield* plan(ctx, tools, state, inbound.text ?? '', meter);
 }
 
 /** A turn that failed unexpectedly: an apology, the state as before the message, the conversation lives on. */
@@ -151,17 +160,19 @@ export function* conversation(context: OrchestrationContext): Step<void> {
     message = ctx.waitForExternalEvent(messageEvent);
     if (state.replies.some((reply) => reply.messageId === inbound.messageId)) continue; // a retry: its answer is published already
     let answered: Answer;
+    const meter: Meter = { used: noTokens() };
     try {
-      answered = yield* respond(ctx, tools, { ...state, turn: state.turn + 1 }, inbound);
+      answered = yield* respond(ctx, tools, { ...state, turn: state.turn + 1 }, inbound, meter);
     } catch (error) {
       if (!ctx.isReplaying) context.error(`conversation ${ctx.instanceId}: turn failed:`, error);
       answered = apology({ ...state, turn: state.turn + 1 });
     }
-    state = remember(answered.state, [
+    const usage = meter.used;
+    state = remember({ ...answered.state, usage: addTokens(state.usage ?? noTokens(), usage) }, [
       { role: 'user', text: userLine(inbound, answered.state.language), at },
-      { role: 'assistant', text: answered.result.reply, at },
+      { role: 'assistant', text: answered.result.reply, at, usage },
     ]);
-    state = withReply(state, { messageId: inbound.messageId, result: answered.result });
+    state = withReply(state, { messageId: inbound.messageId, result: { ...answered.result, usage } });
     ctx.setCustomStatus(customStatusOf(state));
     turns++;
   }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
-import type { Role, TurnResult } from '../../lib/ai/conversation';
+import { noTokens, type Role, type TurnResult } from '../../lib/ai/conversation';
+import { watchStatus } from '../../lib/durable/changes';
 import { HttpError } from '../../lib/http/problem';
+import type { TurnGate } from '../../lib/limits/assistant-limits';
 import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
 import { initialState, customStatusOf, type ConversationStatus } from './state';
 
@@ -10,7 +11,10 @@ import { initialState, customStatusOf, type ConversationStatus } from './state';
 const replyWaitMs = 60_000;
 /** A message not answered by then is raised again: an event can be dropped while the instance restarts (continue-as-new); its id makes a repeat harmless. */
 const resendAfterMs = 10_000;
-/** Polls start quick (a turn takes tens of milliseconds) and back off, so waiting callers do not load the store. */
+/**
+ * Polls start quick (a turn takes tens of milliseconds) and back off, so waiting callers do not load the
+ * store; a status change announced in this process (the local stand-in) ends the wait at once.
+ */
 const pollMs = (attempt: number) => Math.min(20 * 2 ** attempt, 200);
 
 const finished = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
@@ -45,19 +49,24 @@ async function current(client: DurableClient, id: string, role: Role): Promise<C
 /** Raises the message and returns the reply the orchestration published for it. */
 async function send(client: DurableClient, id: string, inbound: Inbound): Promise<TurnResult> {
   const started = Date.now();
-  let sent = 0;
-  for (let attempt = 0; ; attempt++) {
-    const waited = Date.now() - started;
-    if (waited >= sent * resendAfterMs) {
-      await client.raiseEvent(id, messageEvent, inbound);
-      sent++;
+  const watch = watchStatus(id);
+  try {
+    let sent = 0;
+    for (let attempt = 0; ; attempt++) {
+      const waited = Date.now() - started;
+      if (waited >= sent * resendAfterMs) {
+        await client.raiseEvent(id, messageEvent, inbound);
+        sent++;
+      }
+      await watch.next(pollMs(attempt));
+      const status = await statusOfInstance(client, id, false);
+      const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
+      if (reply) return reply.result;
+      if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);
+      if (Date.now() - started > replyWaitMs) throw new HttpError(503, 'The assistant is busy; try again shortly with the same message_id', { headers: { 'retry-after': '2' } });
     }
-    await sleep(pollMs(attempt));
-    const status = await statusOfInstance(client, id, false);
-    const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
-    if (reply) return reply.result;
-    if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);
-    if (Date.now() - started > replyWaitMs) throw new HttpError(503, 'The assistant is busy; try again shortly with the same message_id', { headers: { 'retry-after': '2' } });
+  } finally {
+    watch.close();
   }
 }
 
@@ -73,7 +82,21 @@ function view(id: string, status: Pick<DurableOrchestrationStatus, 'runtimeStatu
     awaiting: custom.proposal ? 'confirmation' : (last?.awaiting ?? null),
     proposal: custom.proposal ?? null,
     transcript: custom.transcript,
+    usage: custom.usage ?? noTokens(),
   };
+}
+
+/**
+ * A turn of a conversation that exists: a message id already answered gets its answer again (no new
+ * turn, nothing counted); otherwise the gate (the traveller API's limits) may refuse it before it is raised.
+ */
+async function turn(client: DurableClient, id: string, role: Role, inbound: (custom: ConversationStatus) => Inbound, gate?: TurnGate): Promise<TurnResult> {
+  const { custom } = await current(client, id, role);
+  const message = inbound(custom);
+  const answered = custom.replies.find((reply) => reply.messageId === message.messageId);
+  if (answered) return answered.result;
+  await gate?.(id, custom.usage ?? noTokens());
+  return send(client, id, message);
 }
 
 /**
@@ -95,20 +118,21 @@ export const conversations = {
     return view(id, status, custom);
   },
 
-  async message(client: DurableClient, id: string, text: string, role: Role, messageId: string = randomUUID()): Promise<TurnResult> {
-    await current(client, id, role);
-    return send(client, id, { messageId, text });
+  message(client: DurableClient, id: string, text: string, role: Role, messageId: string = randomUUID(), gate?: TurnGate): Promise<TurnResult> {
+    return turn(client, id, role, () => ({ messageId, text }), gate);
   },
 
   /** Accepts or declines the proposal pending now (a later proposal is not what the caller saw), or repeats the answer to the one just written. */
-  async confirm(client: DurableClient, id: string, accept: boolean, role: Role, messageId: string = randomUUID()): Promise<TurnResult> {
-    const { custom } = await current(client, id, role);
-    return send(client, id, { messageId, accept, proposalId: custom.proposal?.id ?? custom.writtenProposalId });
+  confirm(client: DurableClient, id: string, accept: boolean, role: Role, messageId: string = randomUUID(), gate?: TurnGate): Promise<TurnResult> {
+    return turn(client, id, role, (custom) => ({ messageId, accept, proposalId: custom.proposal?.id ?? custom.writtenProposalId }), gate);
   },
 
-  /** One call: a message to the given conversation, or to a new one. */
-  async chat(client: DurableClient, text: string, role: Role, conversationId?: string, messageId?: string): Promise<TurnResult & { conversation_id: string }> {
+  /** One call: a message to the given conversation, or to a new one (after `admit`, when given, lets it start). */
+  async chat(
+    client: DurableClient, text: string, role: Role, conversationId?: string, messageId?: string, limits?: { admit: () => Promise<void>; gate: TurnGate },
+  ): Promise<TurnResult & { conversation_id: string }> {
+    if (!conversationId) await limits?.admit();
     const id = conversationId ?? (await conversations.start(client, role)).id;
-    return { conversation_id: id, ...(await conversations.message(client, id, text, role, messageId)) };
+    return { conversation_id: id, ...(await conversations.message(client, id, text, role, messageId, limits?.gate)) };
   },
 };

@@ -1,5 +1,5 @@
 /** The conversation state and what the orchestration publishes as its custom status after each turn. */
-import type { Action, Awaiting, ConversationState, Language, Role, TranscriptEntry, TurnResult } from '../../lib/ai/conversation';
+import { noTokens, type Action, type Awaiting, type ConversationState, type Language, type Role, type TokenUsage, type TranscriptEntry, type TurnResult } from '../../lib/ai/conversation';
 import type { Plan } from '../../lib/ai/planner';
 
 const transcriptLimit = 60;
@@ -46,6 +46,8 @@ export function turnResult(state: ConversationState, reply: string, awaiting: Aw
     actions,
     language: state.language,
     planner,
+    // The orchestration sets the turn's model tokens once the turn is over.
+    usage: noTokens(),
   };
 }
 
@@ -59,11 +61,13 @@ export interface ConversationStatus {
   replies: Reply[];
   /** The proposal whose write ran last: a confirmation of it that arrives late is told the same result. */
   writtenProposalId?: string;
+  /** Model tokens used by all turns so far (the per-conversation token limit counts them). */
+  usage: TokenUsage;
 }
 
 export function customStatusOf(state: ConversationRecord): ConversationStatus {
   return {
     role: state.role, turn: state.turn, language: state.language, proposal: state.proposal, transcript: state.transcript, replies: state.replies,
-    writtenProposalId: state.written?.proposalId,
+    writtenProposalId: state.written?.proposalId, usage: state.usage ?? noTokens(),
   };
 }

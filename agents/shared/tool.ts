@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { DomainError, type DomainErrorKind } from '../../lib/domain/errors';
+import { rememberTool } from '../../lib/mcp/known-tools';
 import { toolMeta, type Language } from '../../lib/mcp/tools';
 import { traced } from '../../lib/telemetry';
 
@@ -85,6 +86,7 @@ export function tool<Input extends z.ZodObject, Output extends z.ZodObject>(
   spec: ToolSpec<Input, Output>,
   handler: (args: z.output<Input>) => Promise<z.input<Output>>,
 ): void {
+  rememberTool(server, name);
   server.registerTool(
     name,
     {

@@ -61,6 +61,19 @@ export interface Proposal {
 
 export type Awaiting = 'input' | 'confirmation' | null;
 
+/** Model tokens, as the chat completions' `usage` reports them; the offline planner spends none. */
+export interface TokenUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+export const noTokens = (): TokenUsage => ({ prompt_tokens: 0, completion_tokens: 0 });
+
+export const addTokens = (a: TokenUsage, b: Partial<TokenUsage> | undefined): TokenUsage => ({
+  prompt_tokens: a.prompt_tokens + (b?.prompt_tokens ?? 0),
+  completion_tokens: a.completion_tokens + (b?.completion_tokens ?? 0),
+});
+
 /** The reply to one message, as the HTTP API returns it. */
 export interface TurnResult {
   reply: string;
@@ -71,6 +84,8 @@ export interface TurnResult {
   language: Language;
   /** The planner that answered. */
   planner: 'offline' | 'azure-openai' | 'openai';
+  /** The model tokens this turn used, over all its completions. */
+  usage: TokenUsage;
 }
 
 /** The task the dialogue manager is filling in: an intent and the details gathered so far. */
@@ -87,6 +102,8 @@ export interface TranscriptEntry {
   role: 'user' | 'assistant';
   text: string;
   at: string;
+  /** On the assistant's entry: the model tokens its turn used. */
+  usage?: TokenUsage;
 }
 
 /** What the orchestration carries from turn to turn (and across continueAsNew). */
@@ -100,6 +117,8 @@ export interface ConversationState {
   /** The proposal that expired last, so a late yes is told so. */
   expired?: Proposal;
   transcript: TranscriptEntry[];
+  /** Model tokens used by every turn so far (absent in a conversation started before usage was kept). */
+  usage?: TokenUsage;
 }
 
 /** What a traveller types: whitespace alone is not a message (the pattern says so in the document too). */

@@ -41,6 +41,18 @@ export function summary(state: BookingState) {
   };
 }
 
+/** JSON with object keys sorted, so two states built in different orders compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
+  );
+}
+
+function sameState(before: Booking, after: BookingState): boolean {
+  const current = Object.fromEntries(Object.keys(after).map((key) => [key, before[key as keyof BookingState]]));
+  return canonical(current) === canonical(after);
+}
+
 /**
  * Reading bookings as views, and the idempotent write pipeline every change goes through: an
  * Idempotency-Key replays the first answer, If-Match guards the version, and clashes re-plan.
@@ -112,6 +124,8 @@ export function bookingWrites({ store, clock }: BookingDeps) {
       checkVersion(before, ctx);
       if (before.status === 'cancelled') throw conflict(`Booking ${before.reference} is cancelled and cannot be changed`);
       const after = await next(before);
+      // A change to what the booking already is writes nothing: no version, no history, the same answer (idempotent).
+      if (sameState(before, after)) return { kind: 'written', booking: before };
       return store.bookings.apply(
         {
           id,

@@ -186,18 +186,25 @@ export const FlightListQuery = z
   .strict();
 export type FlightListQuery = z.output<typeof FlightListQuery>;
 
+/** Counts of a search: `number` is z.number() where arguments are JSON (MCP), z.coerce.number() in a query string. */
+const partySize = (number: z.ZodNumber | z.ZodCoercedNumber) => number.int().min(1).max(9).default(1).describe('Travellers in the party, 1–9');
+const maxStops = (number: z.ZodNumber | z.ZodCoercedNumber) => number.int().min(0).max(1).default(1).describe('0 = direct flights only');
+
 export const SearchQuery = z
   .object({
     date: IsoDate.optional().describe('Travel date (default today at the origin)'),
     cabin: Cabin.default('economy'),
-    passengers: z.coerce.number().int().min(1).max(9).default(1),
-    max_stops: z.coerce.number().int().min(0).max(1).default(1),
+    passengers: partySize(z.coerce.number()),
+    max_stops: maxStops(z.coerce.number()),
     depart_after: LocalTime.optional(),
     depart_before: LocalTime.optional(),
     sort: FlightSort.default('departure_time'),
   })
   .strict();
 export type SearchQuery = z.output<typeof SearchQuery>;
+
+/** The search as JSON arguments (MCP tools): counts are JSON numbers, so "2" is refused rather than read as 2. */
+export const SearchArguments = SearchQuery.extend({ passengers: partySize(z.number()), max_stops: maxStops(z.number()) });
 
 /** DELETE /api/flights/{id}: the JSON message the original API answered with. */
 export const DeletedMessage = z.object({ message: z.string(), id: z.number().int() }).meta({ id: 'DeletedMessage' });

@@ -4,6 +4,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { config } from '../config';
 import { readableBodyEncodingHeaders, unreadableBodyReason } from '../http/body-encoding';
+import { unknownToolOf } from './known-tools';
 
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** JSON-RPC's implementation-defined server error, as the SDK's transport uses for HTTP-level refusals. */
@@ -23,11 +24,11 @@ function rpcError(status: number, code: number, message: string, headers: Record
   return new HttpResponse({ status, headers, jsonBody: { jsonrpc: '2.0', error: { code, message }, id: null } });
 }
 
-function isBatch(body: Uint8Array): boolean {
+function parsed(body: Uint8Array): unknown {
   try {
-    return Array.isArray(JSON.parse(new TextDecoder().decode(body)));
+    return JSON.parse(new TextDecoder().decode(body));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -47,9 +48,17 @@ export async function handleMcp(request: HttpRequest, createServer: () => McpSer
   const unreadable = unreadableBodyReason(request.headers);
   if (unreadable) return rpcError(415, ErrorCode.ParseError, `Unsupported Media Type: ${unreadable}`, readableBodyEncodingHeaders);
   const body = new Uint8Array(await request.arrayBuffer());
-  if (isBatch(body)) return rpcError(400, ErrorCode.InvalidRequest, 'Invalid Request: JSON-RPC batches are not supported; send one message per request');
+  const message = parsed(body);
+  if (Array.isArray(message)) return rpcError(400, ErrorCode.InvalidRequest, 'Invalid Request: JSON-RPC batches are not supported; send one message per request');
 
   const server = createServer();
+  // MCP 2025-11-25: an unknown tool is a protocol error (-32602); the SDK would answer it as a tool result.
+  const unknownTool = unknownToolOf(server, message);
+  if (unknownTool !== undefined) {
+    await server.close();
+    const id = (message as { id?: unknown }).id ?? null;
+    return new HttpResponse({ status: 200, jsonBody: { jsonrpc: '2.0', id, error: { code: ErrorCode.InvalidParams, message: `Unknown tool: ${unknownTool}` } } });
+  }
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   try {
     await server.connect(transport);

@@ -26,10 +26,18 @@ export interface ChatRequest {
   apiVersion: string | null;
   apiKey: string | undefined;
   body: { messages: SentMessage[]; tools?: SentTool[]; [key: string]: unknown };
+  /** The token counts the response reported, once answered. */
+  usage?: Usage;
+}
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
 }
 
 export type Scripted =
-  | { kind: 'message'; content: string | null; toolCalls: { name: string; arguments: string }[] }
+  /** `usage` is what the response reports (100 prompt and 20 completion tokens unless given). */
+  | { kind: 'message'; content: string | null; toolCalls: { name: string; arguments: string }[]; usage?: Usage }
   | { kind: 'status'; status: number; headers: Record<string, string>; error?: Record<string, unknown> }
   /** 200 with finish_reason "content_filter" and the choice's content_filter_results (Azure's completion filter). */
   | { kind: 'filtered' }
@@ -45,6 +53,9 @@ export const callTools = (...calls: { name: string; arguments: string | Record<s
   content: null,
   toolCalls: calls.map((call) => ({ name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) })),
 });
+
+/** A scripted message whose response reports these token counts. */
+export const withUsage = (scripted: Scripted, usage: Usage): Scripted => ({ ...(scripted as Extract<Scripted, { kind: 'message' }>), usage });
 
 export const failWith = (status: number, headers: Record<string, string> = {}): Scripted => ({ kind: 'status', status, headers });
 
@@ -127,6 +138,7 @@ export async function startFakeAzureOpenAI(options: { apiKey: string; deployment
     if (scripted.kind === 'hang') return;
     if (scripted.kind === 'status') return send(res, scripted.status, { error: scripted.error ?? { code: String(scripted.status), message: 'scripted failure' } }, scripted.headers);
     if (scripted.kind === 'filtered') {
+      request.usage = { prompt_tokens: 100, completion_tokens: 0 };
       return send(res, 200, {
         id: `chatcmpl-fake-filtered-${fake.requests.length}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: options.deployment,
         choices: [{
@@ -136,6 +148,8 @@ export async function startFakeAzureOpenAI(options: { apiKey: string; deployment
         usage: { prompt_tokens: 100, completion_tokens: 0, total_tokens: 100 },
       });
     }
+    const usage = scripted.usage ?? { prompt_tokens: 100, completion_tokens: 20 };
+    request.usage = usage;
     const toolCalls = scripted.toolCalls.map((call) => ({ id: `call_${++calls}`, type: 'function', function: call }));
     send(res, 200, {
       id: `chatcmpl-fake-${calls}-${fake.requests.length}`,
@@ -150,7 +164,7 @@ export async function startFakeAzureOpenAI(options: { apiKey: string; deployment
           logprobs: null,
         },
       ],
-      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

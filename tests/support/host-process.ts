@@ -45,6 +45,10 @@ export async function startHost(
       FUNCTIONS_API_KEY: key,
       AZURITE_TABLE_PORT: '0',
       LOG_REQUESTS: 'false',
+      // Tests and benches send hundreds of turns a minute from one address: limits far above that (the limits' own tests set theirs).
+      ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION: '100000',
+      ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: '100000',
+      ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: '100000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -62,11 +62,12 @@ export async function complete(request: ModelRequest, signal?: AbortSignal): Pro
       { signal },
     );
     const choice = completion.choices[0];
+    const usage = completion.usage && { prompt_tokens: completion.usage.prompt_tokens ?? 0, completion_tokens: completion.usage.completion_tokens ?? 0 };
     // Typed by @azure/openai/types: content_filter_results says which category (hate, sexual, violence, self_harm…) stopped it.
     if (choice?.finish_reason === 'content_filter' || Object.values(choice?.content_filter_results ?? {}).some((result) => (result as { filtered?: boolean })?.filtered)) {
-      return { content: null, filtered: 'completion' };
+      return { content: null, filtered: 'completion', ...(usage && { usage }) };
     }
-    return ModelReply.parse(choice?.message ?? {});
+    return ModelReply.parse({ ...choice?.message, ...(usage && { usage }) });
   } catch (error) {
     if (promptFiltered(error)) return { content: null, filtered: 'prompt' };
     throw error;

@@ -18,6 +18,8 @@ export const ModelReply = z.object({
   tool_calls: z.array(ToolCall).optional(),
   /** Azure's content filter stopped the prompt (HTTP 400 content_filter) or the completion (finish_reason content_filter). */
   filtered: z.enum(['prompt', 'completion']).optional(),
+  /** The completion's token counts (its `usage`); absent when the server reports none or refused the prompt. */
+  usage: z.object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() }).optional(),
 });
 export type ModelReply = z.infer<typeof ModelReply>;
 

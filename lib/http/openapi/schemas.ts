@@ -101,6 +101,11 @@ const Proposal = z
 
 const Awaiting = z.enum(['input', 'confirmation']).nullable().describe('What the assistant waits for');
 
+const TokenUsage = z
+  .object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() })
+  .describe('Model tokens (as the chat completions reported them); 0 and 0 when the offline planner answered')
+  .meta({ id: 'TokenUsage' });
+
 export const TurnResult = z
   .object({
     reply: z.string(),
@@ -110,6 +115,7 @@ export const TurnResult = z
     actions: z.array(z.object({ agent: z.string(), tool: z.string(), arguments: z.record(z.string(), z.unknown()), isError: z.boolean(), result: z.unknown() })).describe('MCP tool calls made for this message'),
     language: z.enum(['zh', 'en']),
     planner: z.enum(['offline', 'azure-openai', 'openai']).describe('offline, Azure OpenAI, or an OpenAI-compatible endpoint (OPENAI_BASE_URL)'),
+    usage: TokenUsage.describe('Model tokens this turn used'),
   })
   .meta({ id: 'TurnResult' });
 
@@ -126,6 +132,7 @@ export const Conversation = z
     turn: z.number().int(),
     awaiting: Awaiting,
     proposal: Proposal.nullable(),
-    transcript: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string(), at: z.string() })),
+    transcript: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string(), at: z.string(), usage: TokenUsage.optional().describe("On the assistant's entries: the model tokens of its turn") })),
+    usage: TokenUsage.describe('Model tokens used by the whole conversation (ASSISTANT_TOKENS_PER_CONVERSATION limits them)'),
   })
   .meta({ id: 'Conversation' });
