@@ -1,11 +1,13 @@
 /**
  * Retention of assistant conversations: a timer ends conversations idle beyond the retention and
  * purges ended ones with their Durable history (the durable client's terminate and purge, as the
- * Durable Task extension's management API offers them), so storage and memory stay flat.
+ * Durable Task extension's management API offers them), so storage and memory stay flat; the traveller
+ * API's rate-limit counters of clients and conversations not seen within the retention go too.
  */
 import * as df from 'durable-functions';
 import { config } from '../lib/config';
 import { timer } from '../lib/http/app';
+import { purgeLimitCounters } from '../lib/limits/assistant-limits';
 
 const { Running, Pending, Completed, Failed, Terminated, ContinuedAsNew } = df.OrchestrationRuntimeStatus;
 const ended = new Set<df.OrchestrationRuntimeStatus>([Completed, Failed, Terminated]);
@@ -37,6 +39,7 @@ timer('conversation-retention', {
   handler: async (_timer, context) => {
     const cutoff = new Date(Date.now() - config().conversationRetentionSeconds * 1000);
     const { ended: endedNow, purged } = await applyRetention(df.getClient(context), cutoff);
-    if (endedNow || purged) context.log(`Conversation retention: ${endedNow} idle ended, ${purged} purged`);
+    const counters = await purgeLimitCounters(cutoff);
+    if (endedNow || purged || counters) context.log(`Conversation retention: ${endedNow} idle ended, ${purged} purged, ${counters} rate-limit counters deleted`);
   },
 });

@@ -31,6 +31,9 @@ function tooManyRequests(detail: string, limit: string, retryAfterSeconds: numbe
 /** Seconds until the next minute window starts. */
 const untilNextMinute = (now = Date.now()) => Math.max(1, Math.ceil((minuteMs - (now % minuteMs)) / 1000));
 
+/** Deletes the counters of clients and conversations not seen since `before` (the conversation-retention timer). */
+export const purgeLimitCounters = (before: Date): Promise<number> => sharedCounters().purge(before.getTime());
+
 export function assistantLimits(limits: AssistantLimits = config().assistantLimits, counters: () => FixedWindowCounters = sharedCounters) {
   async function take(scope: string, key: string, limit: number, detail: string): Promise<void> {
     if (!limit) return;

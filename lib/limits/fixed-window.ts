@@ -2,10 +2,11 @@
  * Fixed-window counters shared by every instance of the function app, one Table Storage row per key
  * (a client address, a conversation): { window, count }. Taking a unit reads the row and writes it back
  * under its ETag; a write that lost to another instance's (412, or 409 when both created the row) reads
- * again. A new window resets the same row, so rows grow with keys, not with minutes.
+ * again. A new window resets the same row, so rows grow with keys, not with minutes; the conversation-retention
+ * timer deletes the rows not touched within the retention.
  */
 import type { TableClient } from '@azure/data-tables';
-import { ConflictError, guarded, httpStatusOf } from '../tables/client';
+import { ConflictError, guarded, httpStatusOf, odata } from '../tables/client';
 
 interface CounterRow {
   partitionKey: string;
@@ -43,10 +44,25 @@ export class FixedWindowCounters {
         await guarded(() => this.table.updateEntity<CounterRow>({ ...address, window, count: count + 1 }, 'Replace', { etag: row.etag }));
         return { allowed: true };
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
+        // 404: the row was purged between the read and the write; read again like a lost write.
+        if (!(error instanceof ConflictError) && httpStatusOf(error) !== 404) throw error;
       }
     }
     return { allowed: false, retryAfterSeconds: 1 };
+  }
+
+  /** Deletes the rows whose window started before `before` (ms since the epoch): their keys have not been seen since. */
+  async purge(before: number): Promise<number> {
+    let deleted = 0;
+    for await (const row of this.table.listEntities<CounterRow>({ queryOptions: { filter: odata`window lt ${before}`, select: ['PartitionKey', 'RowKey'] } })) {
+      try {
+        await this.table.deleteEntity(row.partitionKey!, row.rowKey!);
+        deleted++;
+      } catch (error) {
+        if (httpStatusOf(error) !== 404) throw error;
+      }
+    }
+    return deleted;
   }
 
   private async read(partitionKey: string, rowKey: string): Promise<(CounterRow & { etag: string }) | undefined> {

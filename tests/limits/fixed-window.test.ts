@@ -25,6 +25,18 @@ describe('fixed-window counters in Table Storage', () => {
     expect(await counters!.take('turns', 'client-a', 3, minute, windowStart + minute)).toEqual({ allowed: true });
   }, 30_000);
 
+  test('purge deletes the rows of keys not seen since the cutoff, and a purged key counts afresh', async () => {
+    const [counters] = instances(1);
+    const now = Date.now();
+    const dayAgo = now - 86_400_000;
+    await counters!.take('turns', 'gone-client', 1, minute, dayAgo - minute);
+    await counters!.take('turns', 'recent-client', 1, minute, now);
+    expect(await counters!.purge(dayAgo)).toBe(1);
+    expect(await counters!.take('turns', 'recent-client', 1, minute, now)).toMatchObject({ allowed: false });
+    expect(await counters!.take('turns', 'gone-client', 1, minute, now)).toEqual({ allowed: true });
+    expect(await counters!.purge(dayAgo)).toBe(0);
+  }, 30_000);
+
   test('instances racing on one key never admit more than the limit together', async () => {
     const racers = instances(2);
     const now = Date.now();

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { conversationApi } from './api';
+import { ApiError, conversationApi } from './api';
 import { FlightCards } from './FlightCards';
 import { replyWithoutOptionList, surnameOf, writeOutcome, type WriteOutcome } from './format';
 import { useStrings } from './i18n';
@@ -31,10 +31,20 @@ export function Chat({ desk = false, headingId }: { desk?: boolean; headingId: s
       add({ from: 'assistant', turn });
       if (turn.awaiting !== 'confirmation') setTimeout(() => input.current?.focus());
     } catch (error) {
-      add({ from: 'error', text: t.error((error as Error).message) });
+      add({ from: 'error', text: failureText(error) });
     } finally {
       setBusy(false);
     }
+  }
+
+  /** A limit of the traveller API (429) in the traveller's words; a used-up conversation is left for a new one. */
+  function failureText(error: unknown): string {
+    if (!(error instanceof ApiError) || error.status !== 429) return t.error((error as Error).message);
+    if (error.limit === 'tokens-per-conversation') {
+      conversation.current = undefined;
+      return t.conversationFull;
+    }
+    return t.tooManyMessages(error.retryAfterSeconds ?? 60);
   }
 
   const say = (message: string) => exchange(message, (id) => client.send(id, message));

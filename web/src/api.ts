@@ -15,6 +15,9 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** On a 429: the limit hit (the problem's `limit`) and the seconds of its Retry-After. */
+    readonly limit?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -32,8 +35,9 @@ async function call<T>(path: string, init: { method?: string; json?: unknown; st
   });
   const body = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
-    const problem = body as { detail?: string; title?: string } | undefined;
-    throw new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText);
+    const problem = body as { detail?: string; title?: string; limit?: string } | undefined;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText, problem?.limit, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
   return body as T;
 }

@@ -100,6 +100,8 @@ const en = {
   noFlights: 'No flights on this route and date.',
   deskAssistantHeading: 'Desk assistant',
   error: (message: string) => `Something went wrong: ${message}`,
+  tooManyMessages: (seconds: number) => `That was a lot of messages at once — please wait ${seconds} s and send it again.`,
+  conversationFull: 'This conversation has reached its length limit. Your next message starts a new conversation.',
   minutes: (minutes: number) => `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`,
 };
 
@@ -201,6 +203,8 @@ const zh: Strings = {
   noFlights: '该航线当天没有航班。',
   deskAssistantHeading: '客服助手',
   error: (message) => `出错了：${message}`,
+  tooManyMessages: (seconds) => `消息发得太快了，请等 ${seconds} 秒后再发送。`,
+  conversationFull: '本次对话已达到长度上限。您的下一条消息将开始新的对话。',
   minutes: (minutes) => `${Math.floor(minutes / 60)}小时${String(minutes % 60).padStart(2, '0')}分`,
 };
 

@@ -36,12 +36,24 @@ interface Time {
   value: string;
 }
 
+/** Hours read as afternoon when nothing says otherwise: 一点半, 2:30 — nobody asks for a 02:30 flight without saying 凌晨 or am. */
+const bareAfternoonHours = 5;
+/** Period words (two characters or more: 晚 alone is also "late") that set the half of the day for the message's bare times: 下午的，一点半以后. */
+const messagePeriods = Object.entries(clockPeriods.zh).filter(([word]) => word.length > 1);
+
+/** Whether a time said without am/pm or a period word is in the afternoon: the message's period word, else its hour. */
+function bareIsPm(lower: string, hour: number): boolean {
+  const period = messagePeriods.find(([word]) => lower.includes(word))?.[1];
+  return period ? period === 'pm' : hour >= 1 && hour <= bareAfternoonHours;
+}
+
 function times(lower: string): Time[] {
   const found: Time[] = [];
   for (const m of lower.matchAll(zhTime)) {
     let hour = zhValue(m[2]!);
     const minute = m[3] === '半' ? 30 : m[4] ? Number(m[4]) : m[5] ? zhValue(m[5]) : 0;
-    if (m[1] && clockPeriods.zh[m[1]] === 'pm' && hour < 12) hour += 12;
+    const pm = m[1] ? clockPeriods.zh[m[1]] === 'pm' : bareIsPm(lower, hour);
+    if (pm && hour < 12) hour += 12;
     if (hour <= 24 && minute < 60) found.push({ start: m.index, end: m.index + m[0].length, value: hhmm(hour, minute) });
   }
   for (const m of lower.matchAll(enTime)) {
@@ -52,7 +64,7 @@ function times(lower: string): Time[] {
     let hour = Number(m[1] ?? m[4]);
     const minute = Number(m[2] ?? m[5] ?? 0);
     const suffix = m[3] ?? '';
-    if (/^p|afternoon|evening/.test(suffix) && hour < 12) hour += 12;
+    if ((/^p|afternoon|evening/.test(suffix) || (!suffix && hour >= 1 && hour <= bareAfternoonHours)) && hour < 12) hour += 12;
     if (/^a/.test(suffix) && hour === 12) hour = 0;
     if (hour <= 24 && minute < 60) found.push({ start: m.index, end: m.index + m[0].length, value: hhmm(hour, minute) });
   }

@@ -18,6 +18,12 @@ interface Found {
 const relativeDayTable = new PhraseTable(relativeDays);
 const periodSpans = new Set(datePeriods.map(([phrase]) => phrase));
 const nextWeek = new PhraseTable(nextWeekMarkers.map((marker) => [marker, true] as const));
+/** "next week" said before a weekday rather than inside chrono's span: next week Friday, 下周的周五. */
+const weekLeads = [...nextWeekMarkers.filter((marker) => marker !== 'next'), 'next week'];
+const leadsNextWeek = (lower: string, index: number) => {
+  const lead = lower.slice(Math.max(0, index - 16), index).replace(/[\s,的]+$/, '');
+  return weekLeads.some((marker) => lead.endsWith(marker));
+};
 const dayOfMonthFollower = new PhraseTable(dayOfMonthFollowers.map((word) => [word, true] as const));
 const timesOfDay = new PhraseTable(timeWindows);
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -85,8 +91,8 @@ function fromChrono(normalised: Normalised, language: Language, today: CalendarD
       if (periodSpans.has(span) || isTimeOfDayOnly(span)) continue;
       const date = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! };
       const stated = start.isCertain('weekday') ? start.get('weekday')! : undefined;
-      // 下周三, next Wednesday, on Wednesday next week.
-      const afterNext = nextWeek.first(span) !== undefined;
+      // 下周三, next Wednesday, on Wednesday next week, next week Wednesday.
+      const afterNext = nextWeek.first(span) !== undefined || leadsNextWeek(normalised.lower, result.index);
       if (stated !== undefined && (afterNext || !start.isCertain('day') || weekday(date) !== stated)) {
         return { index: result.index, date: resolveWeekday(today, stated, afterNext) };
       }

@@ -310,6 +310,9 @@ export const enNameMarkers = [
 export const enNameJoiners = ['and', '&', ','];
 export const enSurnameMarkers = ['surname', 'surname is', 'last name', 'last name is', 'family name', 'family name is'];
 export const zhSurnameMarkers = ['姓'];
+/** The given name said apart from the surname: 姓王，名芳 / 姓 Miller，名字叫 Tom / surname Miller, first name Tom. */
+export const zhGivenNameMarkers = ['名字叫', '名字是', '名字', '名叫', '名是', '名'];
+export const enGivenNameMarkers = ['first name is', 'first name', 'given name is', 'given name', 'forename is', 'forename'];
 
 /** Words that introduce a cancellation reason. */
 export const reasonMarkers = ['因为', '原因是', '原因：', '原因:', 'because', 'since', 'reason:', 'reason is', 'due to'];

@@ -32,6 +32,8 @@ const zhLeadIns = table(lexicon.zhNameLeadIns);
 const zhBookingNouns = table(lexicon.zhBookingNouns);
 const zhHonorifics = table(lexicon.honorifics.zh);
 const zhSurnameMarkers = table(lexicon.zhSurnameMarkers);
+const zhGivenMarkers = table(lexicon.zhGivenNameMarkers);
+const enGivenMarkers = table(lexicon.enGivenNameMarkers);
 const enMarkers = table(lexicon.enNameMarkers);
 const enJoiners = table(lexicon.enNameJoiners);
 const enSurnameMarkers = table(lexicon.enSurnameMarkers);
@@ -101,7 +103,10 @@ export function latinNameAt(text: string, index: number, places: readonly Span[]
     const word = match[0];
     const lower = word.toLowerCase();
     const fits = capitalised ? /^[A-Z]/.test(word) : words.length > 0 || pinyinSurnames().has(lower);
-    if (tableWords.has(lower) || !fits) break;
+    // A known word ends the name, unless it is the capitalised surname right after a capitalised first name: Nora Price.
+    const surnameAfterFirst = capitalised && words.length === 1 && !enJoiners.matchAt(lower, 0);
+    const known = tableWords.has(lower) && !surnameAfterFirst;
+    if (known || !fits) break;
     words.push(word);
     ends.push(match.index + word.length);
     cursor = match.index + word.length;
@@ -192,18 +197,47 @@ function enHonorific(text: string, places: readonly Span[]): Honorific | undefin
   return undefined;
 }
 
-/** 姓李 / 姓欧阳, surname Li, last name is Li. */
-function explicitSurname(text: string): string | undefined {
-  const lower = text.toLowerCase();
+/** A Latin name word right after a marker (spaces and a colon skipped), unless it is a known word. */
+function latinWordAfter(text: string, index: number): Found | undefined {
+  const word = /^[\s:]*([A-Za-z][A-Za-z'-]*)/.exec(text.slice(index));
+  if (!word || notName(word[1]!)) return undefined;
+  const end = index + word[0].length;
+  return { name: titleCase([word[1]!]), start: end - word[1]!.length, end };
+}
+
+/** 姓李 / 姓欧阳 / 姓 Turner, surname Li, last name is Li. */
+function explicitSurname(text: string): Found | undefined {
   for (const marker of zhSurnameMarkers.scan(text)) {
     const surname = surnames.matchAt(text, marker.end);
-    if (surname) return surname.value;
+    if (surname) return { name: surname.value, start: marker.end, end: surname.end };
+    const latin = latinWordAfter(text, marker.end);
+    if (latin) return latin;
   }
-  for (const marker of enSurnameMarkers.scan(lower)) {
-    const word = /^[\s:]*([A-Za-z][A-Za-z'-]*)/.exec(text.slice(marker.end));
-    if (word && !notName(word[1]!)) return titleCase([word[1]!]);
+  for (const marker of enSurnameMarkers.scan(text.toLowerCase())) {
+    const latin = latinWordAfter(text, marker.end);
+    if (latin) return latin;
   }
   return undefined;
+}
+
+/** 名芳 / 名字叫 Tom / first name Tom: one or two Han characters, or one Latin word (名 inside 姓名 is no marker). */
+function explicitGivenName(text: string, places: readonly Span[]): Found | undefined {
+  for (const marker of [...zhGivenMarkers.scan(text), ...enGivenMarkers.scan(text.toLowerCase())]) {
+    if (text[marker.start - 1] === '姓') continue;
+    const start = skipSeparators(text, marker.end);
+    let end = start;
+    while (end - start < 2 && isHan(text[end]) && !zhStops.matchAt(text, end) && !within(end, places)) end += 1;
+    if (end > start) return { name: text.slice(start, end), start, end };
+    const latin = latinWordAfter(text, marker.end);
+    if (latin) return latin;
+  }
+  return undefined;
+}
+
+/** The surname and the given name said apart, as one passenger's name: 王 + 芳 → 王芳, Miller + Tom → Tom Miller. */
+function nameInHalves(surname: Found | undefined, given: Found | undefined): string | undefined {
+  if (!surname || !given) return undefined;
+  return isHan(surname.name[0]) && isHan(given.name[0]) ? `${surname.name}${given.name}` : `${given.name} ${surname.name}`;
 }
 
 /** A reply that is nothing but names: 张三 / 张三、李四 / John Smith. */
@@ -230,8 +264,13 @@ export function extractPeople({ text }: Normalised, places: readonly Span[]): Pe
   const people: People = { ...honorific };
   const fullNames = [...new Set([...(honorific.passengerNames ?? []), ...names.filter((name) => isHan(name[0]) || name.includes(' '))])];
   const loneWord = names.find((name) => !isHan(name[0]) && !name.includes(' '));
-  if (fullNames.length) people.passengerNames = fullNames;
-  const surname = explicitSurname(text) ?? people.surname ?? loneWord;
+  const explicit = explicitSurname(text);
+  const given = explicit && explicitGivenName(text, places);
+  const halves = nameInHalves(explicit, given);
+  if (halves) fullNames.unshift(halves);
+  if (fullNames.length) people.passengerNames = [...new Set(fullNames)];
+  const surname = explicit?.name ?? people.surname ?? loneWord;
   if (surname) people.surname = surname;
-  return { people, spans: span ? [...found, span] : found };
+  const spans = [...found, ...(span ? [span] : []), ...(halves ? [explicit!, given!] : [])];
+  return { people, spans };
 }

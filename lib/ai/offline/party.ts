@@ -20,6 +20,8 @@ const companions = new PhraseTable(companionWords.map(({ phrase, type }) => [phr
 const ageAfter = /^\s*(?:[(（]\s*)?(?:,\s*)?(?:(?:he|she) is|who is|aged?)?\s*(\d{1,2})\s*(?:(岁|years?|yrs?)|(个月|months?))?(?:\s*old)?\s*([)）])?/i;
 const ageBefore = /(\d{1,2})\s*(?:-|\s)?(?:(岁|years?)|(个月|months?))(?:-old|\s*old|大的?|的)?\s*\S{0,12}$/i;
 
+const ageFirst = /^\d{1,2}\s*(?:岁|个月)大?的?|^(?:(?:my|her|his|our|their)\s+)?\d{1,2}[- ](?:years?|months?)[- ]old\s+/i;
+
 /** Age in months, when the text right around the name gives one. */
 function ageMonths(text: string, span: Span): number | undefined {
   const after = ageAfter.exec(text.slice(span.end, span.end + 20));
@@ -46,11 +48,34 @@ function withFamilyNames(travellers: Traveller[]): Traveller[] {
   return travellers.map((t) => (family && !isHan(t.name[0]) && !t.name.includes(' ') ? { ...t, name: `${t.name} ${family}` } : t));
 }
 
+/** Names found elsewhere (乘客…, for …), each typed by an age said next to it: for Sarah Carter and Max Carter age 3. */
+export function typedByAge(text: string, names: readonly string[]): Traveller[] {
+  return names.map((name) => {
+    const start = text.indexOf(name);
+    return { name, type: typeOf(start < 0 ? undefined : ageMonths(text, { start, end: start + name.length }), undefined) };
+  });
+}
+
+/** The same person found twice: Tom and Tom Miller, 乐乐 and 李乐乐. */
+const samePerson = (a: string, b: string) => (isHan(a[0]) ? a.includes(b) || b.includes(a) : a.split(' ').includes(b) || b.split(' ').includes(a) || a === b);
+
+/** The names found by markers and the party found by relations and ages, as one list: the longer name, the party's type. */
+export function mergeTravellers(named: Traveller[], party: Traveller[]): Traveller[] {
+  const merged = named.map((person) => {
+    const same = party.find((other) => samePerson(person.name, other.name));
+    if (!same) return person;
+    return { name: same.name.length > person.name.length ? same.name : person.name, type: same.type !== 'adult' ? same.type : person.type };
+  });
+  return [...merged, ...party.filter((other) => !named.some((person) => samePerson(person.name, other.name)))];
+}
+
 export function extractParty(text: string, places: readonly Span[]): Traveller[] {
   const lower = text.toLowerCase();
   const found = new Map<number, Traveller & Span>();
   for (const match of companions.scan(lower)) {
-    const index = skipSpaces(text, match.end);
+    // An age may come first: 还有3岁的张小明, and her 4-month-old Lily (ageMonths reads it back).
+    const start = skipSpaces(text, match.end);
+    const index = start + (ageFirst.exec(text.slice(start))?.[0].length ?? 0);
     if (found.has(index)) continue;
     const name = isHan(text[index]) ? zhNameAt(text, index, places) : /[A-Z]/.test(text[index] ?? '') ? latinNameAt(text, index, places) : undefined;
     if (!name) continue;

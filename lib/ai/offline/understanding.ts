@@ -6,7 +6,7 @@ import { detectLanguage, mask, normalise } from './normalise';
 import { extractOptionIndex, extractPartySize } from './numbers';
 import { extractDateRange } from './periods';
 import { extractClock } from './clock';
-import { extractParty } from './party';
+import { extractParty, mergeTravellers, typedByAge } from './party';
 import { extractDayShift, extractLegs } from './legs';
 import { extractPlaces, unservedPlace } from './places';
 import { readTopic } from './topics';
@@ -53,11 +53,13 @@ function clockDetails(lower: string, extracted: TimeWindow | undefined): Pick<De
 
 const windowLabel = (from: string): TimeWindowLabel => (from < '12:00' ? 'morning' : from < '18:00' ? 'afternoon' : 'evening');
 
-/** Several travellers listed with relations or ages replace the names the markers found; their types stay. */
-function partyDetails(party: Traveller[], names: string[] | undefined): Pick<Details, 'passengers' | 'passengerNames' | 'partySize'> {
-  if (!party.length || party.length < (names?.length ?? 0)) return {};
-  if (party.length === 1 && !names?.length && party[0]!.type === 'adult') return { passengerNames: [party[0]!.name] };
-  return { passengers: party, passengerNames: party.map((p) => p.name), partySize: party.length };
+/** Travellers listed with relations or ages join the names the markers found; an age next to any name decides its type. */
+function partyDetails(text: string, party: Traveller[], names: string[] | undefined): Pick<Details, 'passengers' | 'passengerNames' | 'partySize'> {
+  const named = typedByAge(text, names ?? []);
+  const travellers = mergeTravellers(named, party);
+  if (!travellers.length || (!party.length && travellers.every((t) => t.type === 'adult'))) return {};
+  if (travellers.length === 1 && !named.length && travellers[0]!.type === 'adult') return { passengerNames: [travellers[0]!.name] };
+  return { passengers: travellers, passengerNames: travellers.map((p) => p.name), partySize: travellers.length };
 }
 
 /**
@@ -70,6 +72,8 @@ function refineIntent(intent: Understanding['intent'], present: Details, lower: 
   if (topic) return topic;
   if (present.reference && (present.date || present.dayShift) && !present.origin && ['booking_details', 'search', 'book', 'inform'].includes(intent)) return { intent: 'change_flight' };
   if (present.reference && (present.seat || present.seatPreference) && ['booking_details', 'search', 'book', 'inform', 'change_flight'].includes(intent)) return { intent: 'change_seat' };
+  // 查一下订位 REF: a reference and no trip is about that booking, whatever 订 suggested.
+  if (intent === 'book' && present.reference && !trip) return { intent: 'booking_details' };
   const aboutFlights = present.origin || present.destination;
   if ((intent === 'search' || intent === 'recommend') && aboutFlights && (present.passengerNames || present.legs)) return { intent: 'book' };
   // 我想去上海 / I want to go to Shenzhen: a trip starts with where to.
@@ -100,7 +104,7 @@ export function understand(message: string, context: UnderstandContext): Underst
     ...clockDetails(lower, slots.timeWindow),
     partySize: extractPartySize(lower),
     ...people,
-    ...partyDetails(party, people.passengerNames),
+    ...partyDetails(normalised.text, party, people.passengerNames),
     reference,
     flightNumber: extractFlightNumber(normalised, reference),
     seat: extractSeat(normalised),

@@ -12,6 +12,7 @@ const phrases = [
   ...lexicon.partyUnits.en,
   ...lexicon.enNameMarkers,
   ...lexicon.enSurnameMarkers,
+  ...lexicon.enGivenNameMarkers,
   ...lexicon.enOptionNouns,
   ...lexicon.enOptionPrefixes,
   ...lexicon.referenceCues,
