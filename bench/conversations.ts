@@ -89,7 +89,15 @@ async function memory(host: TestHost, concurrency: number, total: number): Promi
 export async function conversationBench(): Promise<void> {
   // Retention on, short enough that the memory run reaches a steady state: a conversation idle for 30 s is
   // ended and purged by the timer every 5 s.
-  const host = await startHost({ env: { CONVERSATION_RETENTION_SECONDS: bench.smoke ? '5' : '30', CONVERSATION_PURGE_SCHEDULE: '*/5 * * * * *' } });
+  // The per-client limits are off: every conversation here comes from one client address, which real traffic does not.
+  const host = await startHost({
+    env: {
+      CONVERSATION_RETENTION_SECONDS: bench.smoke ? '5' : '30',
+      CONVERSATION_PURGE_SCHEDULE: '*/5 * * * * *',
+      ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: '0',
+      ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: '0',
+    },
+  });
   const concurrency = bench.concurrentConversations;
   const total = bench.conversationsForMemory;
   try {

@@ -2,6 +2,7 @@
 // booking creation with an oversell check, the conversation figures, and the orchestration engine.
 // Everything runs on this machine against loopback; every figure is printed with its target at the end.
 // BENCH_SMOKE=1 runs each section for about a second (the test suite does, to keep the bench working).
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../lib/store/sqlite/database';
@@ -13,7 +14,7 @@ import { printFigures, report } from './figures';
 import { largeNetworkBench } from './large-network';
 import { cycle, describeLoad, load, type LoadResult } from './load';
 import { hostRssMb } from './memory';
-import { bench } from './settings';
+import { bench, runs } from './settings';
 import { coldStart, entryLoad } from './startup';
 import { benchUnderstanding } from './understanding';
 import { ensureWrk, wrk } from './wrk';
@@ -21,6 +22,8 @@ import { ensureWrk, wrk } from './wrk';
 const { seconds } = bench;
 const tomorrow = daysFromToday(1);
 const wrkMissing = ensureWrk();
+/** The machine's 1, 5 and 15 minute load averages: figures taken on a busy machine read worse. */
+const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
 /** A fixed GET under load: wrk when available (it outruns the server on 2 cores), else autocannon. */
 async function loadGet(url: string): Promise<LoadResult> {
@@ -114,18 +117,25 @@ async function appBench(bare: number, workers: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Benchmarks (${seconds} s per run, ${wrkMissing ? `autocannon (${wrkMissing})` : 'wrk'} for fixed GETs, autocannon for varied requests, loopback, ${new Date().toISOString()})\n`);
-  entryLoad();
-  await coldStart();
-  const bare = await ceiling();
-  await appBench(bare, 1);
-  if (!bench.smoke) await appBench(bare, 2);
-  await largeNetworkBench(bare);
-  await conversationBench();
-  await benchDurable();
-  const understanding = benchUnderstanding();
-  console.log(`offline understanding (zh/en): ${understanding.microsecondsPerMessage} µs per message over ${understanding.messages} corpus utterances`);
+  console.log(`Benchmarks (${seconds} s per run, ${wrkMissing ? `autocannon (${wrkMissing})` : 'wrk'} for fixed GETs, autocannon for varied requests, loopback, ${new Date().toISOString()}, load average ${loadAverage()})\n`);
+  if (runs('startup')) {
+    entryLoad();
+    await coldStart();
+  }
+  if (runs('search') || runs('network')) {
+    const bare = await ceiling();
+    if (runs('search')) await appBench(bare, 1);
+    if (runs('search') && !bench.smoke) await appBench(bare, 2);
+    if (runs('network')) await largeNetworkBench(bare);
+  }
+  if (runs('conversations')) await conversationBench();
+  if (runs('durable')) await benchDurable();
+  if (runs('understanding')) {
+    const understanding = benchUnderstanding();
+    console.log(`offline understanding (zh/en): ${understanding.microsecondsPerMessage} µs per message over ${understanding.messages} corpus utterances`);
+  }
   printFigures();
+  console.log(`load average at the end: ${loadAverage()}`);
 }
 
 main().catch((error: unknown) => {

@@ -14,5 +14,10 @@ export const bench = {
   largeNetworkFlights: smoke ? 300 : 20_000,
   /** Conversations in flight at once, and conversations created for the memory figure. */
   concurrentConversations: smoke ? 4 : 20,
-  conversationsForMemory: smoke ? 8 : 2_000,
+  conversationsForMemory: Number(process.env.BENCH_CONVERSATIONS ?? (smoke ? 8 : 2_000)),
+  /** BENCH_ONLY=conversations,durable runs only those sections (startup, search, network, conversations, durable, understanding). */
+  only: process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean),
 };
+
+/** True when the section runs in this bench run. */
+export const runs = (section: 'startup' | 'search' | 'network' | 'conversations' | 'durable' | 'understanding'): boolean => !bench.only?.length || bench.only.includes(section);

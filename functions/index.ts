@@ -9,4 +9,5 @@ import './docs';
 import './flights';
 import './mcp';
 import './system';
+import './warmup';
 import './web';

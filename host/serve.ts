@@ -8,6 +8,7 @@ import { corsPolicy, type CorsPolicy } from './cors';
 import { localHostSection } from './local-settings';
 import { createLocalHost } from './server';
 import { startTimers } from './timers';
+import { runWarmups } from './warmup';
 
 /**
  * Loads the function app the way the Node worker does: @azure/functions registers every function
@@ -43,6 +44,7 @@ export async function serveFunctions(options: { runTimers: boolean }): Promise<(
   });
   server.listen(settings.port, '0.0.0.0');
   await once(server, 'listening');
+  runWarmups();
   const stopTimers = options.runTimers ? startTimers(registeredTimers(), durable?.inputs) : () => undefined;
   return async () => {
     stopTimers();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 import { noTokens, type Role, type TurnResult } from '../../lib/ai/conversation';
+import { watchStatus } from '../../lib/durable/changes';
 import { HttpError } from '../../lib/http/problem';
 import type { TurnGate } from '../../lib/limits/assistant-limits';
 import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
@@ -11,7 +11,10 @@ import { initialState, customStatusOf, type ConversationStatus } from './state';
 const replyWaitMs = 60_000;
 /** A message not answered by then is raised again: an event can be dropped while the instance restarts (continue-as-new); its id makes a repeat harmless. */
 const resendAfterMs = 10_000;
-/** Polls start quick (a turn takes tens of milliseconds) and back off, so waiting callers do not load the store. */
+/**
+ * Polls start quick (a turn takes tens of milliseconds) and back off, so waiting callers do not load the
+ * store; a status change announced in this process (the local stand-in) ends the wait at once.
+ */
 const pollMs = (attempt: number) => Math.min(20 * 2 ** attempt, 200);
 
 const finished = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
@@ -46,19 +49,24 @@ async function current(client: DurableClient, id: string, role: Role): Promise<C
 /** Raises the message and returns the reply the orchestration published for it. */
 async function send(client: DurableClient, id: string, inbound: Inbound): Promise<TurnResult> {
   const started = Date.now();
-  let sent = 0;
-  for (let attempt = 0; ; attempt++) {
-    const waited = Date.now() - started;
-    if (waited >= sent * resendAfterMs) {
-      await client.raiseEvent(id, messageEvent, inbound);
-      sent++;
+  const watch = watchStatus(id);
+  try {
+    let sent = 0;
+    for (let attempt = 0; ; attempt++) {
+      const waited = Date.now() - started;
+      if (waited >= sent * resendAfterMs) {
+        await client.raiseEvent(id, messageEvent, inbound);
+        sent++;
+      }
+      await watch.next(pollMs(attempt));
+      const status = await statusOfInstance(client, id, false);
+      const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
+      if (reply) return reply.result;
+      if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);
+      if (Date.now() - started > replyWaitMs) throw new HttpError(503, 'The assistant is busy; try again shortly with the same message_id', { headers: { 'retry-after': '2' } });
     }
-    await sleep(pollMs(attempt));
-    const status = await statusOfInstance(client, id, false);
-    const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
-    if (reply) return reply.result;
-    if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);
-    if (Date.now() - started > replyWaitMs) throw new HttpError(503, 'The assistant is busy; try again shortly with the same message_id', { headers: { 'retry-after': '2' } });
+  } finally {
+    watch.close();
   }
 }
 

@@ -11,6 +11,7 @@ import type { JsonSchemaType, JsonSchemaValidator, jsonSchemaValidator } from '@
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type ListToolsResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { version } from '../../package.json';
+import { traced } from '../../lib/telemetry';
 
 /** What the agent activities take: a JSON-RPC tools/call (or tools/list) request as an MCP client sends it. */
 export const AgentRequest = z.object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number()]) }).and(z.union([CallToolRequestSchema, ListToolsRequestSchema]));
@@ -62,7 +63,9 @@ export async function answerInProcess(createServer: () => McpServer, payload: un
   try {
     const client = await clientOf(createServer);
     if (request.method === 'tools/list') return await client.listTools(request.params);
-    return (await client.callTool(request.params)) as CallToolResult;
+    const tool = request.params.name;
+    // A dependency of the activity's operation, named after the tool only: its arguments hold passenger data.
+    return (await traced(`mcp tools/call ${tool}`, 'client', { 'rpc.system': 'jsonrpc', 'rpc.method': 'tools/call', 'mcp.tool.name': tool }, () => client.callTool(request.params))) as CallToolResult;
   } catch (error) {
     return protocolError(error);
   }

@@ -3,8 +3,10 @@ import { ConflictError } from './tables';
 import { durableFunction } from './functions';
 import { EventType, historyEvent, jsonText } from './history';
 import type { OrchestrationRunner } from './runner';
+import { currentTraceContext } from '../../lib/telemetry';
 import { statusPayload, type StatusOptions, type StatusPayload } from './status';
-import { finished, type InstanceQuery, type RuntimeStatus } from './store';
+import { traceColumns, traceField } from './tracing';
+import { finished, type InstanceQuery, type InstanceRow, type RuntimeStatus } from './store';
 
 export class UnknownOrchestratorError extends Error {}
 
@@ -32,36 +34,44 @@ export class DurableClientService {
     const registration = durableFunction('orchestration', name);
     if (!registration) throw new UnknownOrchestratorError(`The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
     const id = instanceId || randomUUID().replaceAll('-', '');
-    const existing = await this.store.read(id);
-    if (existing) {
-      if (!finished.includes(existing.row.runtimeStatus)) throw new InstanceRunningError(`An Orchestration instance with the status ${existing.row.runtimeStatus} already exists.`);
-      await this.store.purge(id);
-    }
     const now = this.clock().toISOString();
-    try {
-      await this.store.create({
-        instanceId: id,
-        name: registration.metadata.name,
-        runtimeStatus: 'Pending',
-        input,
-        output: undefined,
-        customStatus: undefined,
-        createdTime: now,
-        lastUpdatedTime: now,
-        executionId: randomUUID(),
-        historyStart: 0,
-        parentInstanceId: '',
-        parentTaskId: -1,
-        leaseOwner: '',
-        leaseUntil: '',
-        wakeAt: now,
-      });
-    } catch (error) {
-      if (error instanceof ConflictError) throw new InstanceRunningError(`An Orchestration instance with the status Pending already exists.`);
-      throw error;
-    }
-    void this.runner.wake(id);
+    const row: InstanceRow = {
+      instanceId: id,
+      name: registration.metadata.name,
+      runtimeStatus: 'Pending',
+      input,
+      output: undefined,
+      customStatus: undefined,
+      createdTime: now,
+      lastUpdatedTime: now,
+      executionId: randomUUID(),
+      historyStart: 0,
+      parentInstanceId: '',
+      parentTaskId: -1,
+      leaseOwner: '',
+      leaseUntil: '',
+      wakeAt: now,
+      ...traceColumns(currentTraceContext()),
+    };
+    const etag = await this.create(row);
+    void this.runner.wake(id, { row, etag, created: true });
     return id;
+  }
+
+  /** Creates the instance row; an instance with this id that has finished is purged first (the extension starts it afresh). */
+  private async create(row: InstanceRow): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.store.create(row);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+      const existing = await this.store.read(row.instanceId);
+      if (existing && (attempt > 0 || !finished.includes(existing.row.runtimeStatus))) {
+        throw new InstanceRunningError(`An Orchestration instance with the status ${existing.row.runtimeStatus} already exists.`);
+      }
+      if (existing) await this.store.purge(row.instanceId);
+    }
   }
 
   async status(instanceId: string, options: StatusOptions = {}): Promise<StatusPayload | undefined> {
@@ -116,10 +126,10 @@ export class DurableClientService {
     const stored = await this.store.read(instanceId);
     if (!stored) return 'notFound';
     if (refused.includes(stored.row.runtimeStatus)) return 'gone';
-    await this.store.post(instanceId, message());
-    // Touching the row tells a worker that holds the instance to read its inbox; the poller sees wakeAt otherwise.
-    await this.store.update(instanceId, { wakeAt: this.clock().toISOString() });
-    void this.runner.wake(instanceId);
+    const wakeAt = this.clock().toISOString();
+    const etag = await this.store.post(instanceId, { ...message(), ...traceField() }, wakeAt);
+    if (!etag) return 'notFound';
+    void this.runner.wake(instanceId, { row: { ...stored.row, wakeAt }, etag });
     return 'accepted';
   }
 }

@@ -9,8 +9,17 @@ import { type DurableStore, finished, type InstancePatch, type InstanceRow } fro
  */
 export type WriteResult = 'written' | 'signalled' | 'lost';
 
+/** The instance row as a writer in this process just stored it: a lease can be taken without reading it again. */
+export interface KnownRow {
+  row: InstanceRow;
+  etag: string;
+}
+
 /** The right to run one instance: ETag-guarded writes of its row, renewed before `leaseUntil`. */
 export class Lease {
+  /** A write found the row touched since the last write: a message may be waiting in the inbox. */
+  private touched = false;
+
   private constructor(
     private readonly store: DurableStore,
     readonly owner: string,
@@ -18,21 +27,25 @@ export class Lease {
     private etag: string,
     private readonly leaseMs: number,
     private readonly clock: () => Date,
+    /** Taken over the given known row, unchanged since: nobody else ran the instance in between. */
+    readonly fromKnown: boolean,
   ) {}
 
   /** Takes the lease when it is free or expired; undefined when the instance is finished, missing or busy. */
-  static async acquire(store: DurableStore, instanceId: string, leaseMs: number, clock: () => Date): Promise<Lease | undefined> {
+  static async acquire(store: DurableStore, instanceId: string, leaseMs: number, clock: () => Date, known?: KnownRow): Promise<Lease | undefined> {
+    let stored = known;
     for (;;) {
-      const stored = await store.read(instanceId);
+      stored ??= await store.read(instanceId);
       if (!stored || finished.includes(stored.row.runtimeStatus)) return undefined;
       if (stored.row.leaseOwner && stored.row.leaseUntil > clock().toISOString()) return undefined;
-      const lease = new Lease(store, randomUUID(), stored.row, stored.etag, leaseMs, clock);
+      const lease = new Lease(store, randomUUID(), stored.row, stored.etag, leaseMs, clock, stored === known);
       try {
         lease.etag = await store.update(instanceId, lease.renewal(), stored.etag);
         lease.row = { ...lease.row, ...lease.renewal() };
         return lease;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
+        stored = undefined;
       }
     }
   }
@@ -47,9 +60,17 @@ export class Lease {
     return new Date(this.row.leaseUntil).getTime() - this.clock().getTime() < this.leaseMs / 2;
   }
 
-  async write(patch: InstancePatch): Promise<WriteResult> {
+  /** True once after a write found the row touched (a message posted since): the inbox must be read. */
+  takeTouch(): boolean {
+    const touched = this.touched;
+    this.touched = false;
+    return touched;
+  }
+
+  /** Writes the patch (and deletes the consumed inbox messages with it) if nobody touched the row since the last write. */
+  async write(patch: InstancePatch, consumed: readonly string[] = []): Promise<WriteResult> {
     try {
-      this.etag = await this.store.update(this.row.instanceId, patch, this.etag);
+      this.etag = await this.store.update(this.row.instanceId, patch, this.etag, consumed);
       this.row = { ...this.row, ...patch };
       return 'written';
     } catch (error) {
@@ -59,13 +80,14 @@ export class Lease {
     if (!current || current.row.leaseOwner !== this.owner) return 'lost';
     this.row = current.row;
     this.etag = current.etag;
+    this.touched = true;
     return 'signalled';
   }
 
   /** Writes the patch, retrying over signals; false when the lease is lost. */
-  async save(patch: InstancePatch): Promise<boolean> {
+  async save(patch: InstancePatch, consumed: readonly string[] = []): Promise<boolean> {
     for (;;) {
-      const result = await this.write(patch);
+      const result = await this.write(patch, consumed);
       if (result !== 'signalled') return result === 'written';
     }
   }

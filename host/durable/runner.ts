@@ -4,9 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runEpisode } from './episode';
 import { runActivity } from './functions';
 import { EventType, type HistoryEvent, historyEvent, jsonText, OrchestrationStatus, parseJsonText } from './history';
-import { Lease } from './lease';
+import { announceStatusChange } from '../../lib/durable/changes';
+import { type KnownRow, Lease } from './lease';
 import type { Outcome } from './replay';
-import type { DurableStore, InstanceRow } from './store';
+import { inActivitySpan, inOrchestrationSpan, rowTrace, traceColumns, traceField, traceOf } from './tracing';
+import type { DurableStore, InstancePatch, InstanceRow } from './store';
 
 export interface RunnerOptions {
   store: DurableStore;
@@ -17,10 +19,14 @@ export interface RunnerOptions {
   clock?: () => Date;
 }
 
-/** The current execution's history as this run knows it, and the next free row. */
+/** What this run knows: the current execution's history and the next free row; whether the inbox may hold news. */
 interface History {
   loaded?: { events: HistoryEvent[]; next: number };
+  inboxUnread: boolean;
 }
+
+/** A row this process just wrote, handed to the runner so it need not read it again; `created` = written by start, never run. */
+export type WakeHint = KnownRow & { created?: boolean };
 
 const control = new Set<number>([EventType.ExecutionTerminated, EventType.ExecutionSuspended, EventType.ExecutionResumed]);
 
@@ -40,6 +46,8 @@ export class OrchestrationRunner {
   private readonly activities = new Map<string, Map<number, Promise<void>>>();
   private readonly results = new Map<string, HistoryEvent[]>();
   private readonly signals = new EventEmitter().setMaxListeners(0);
+  /** Instances this process posted a message to while running them: their inbox must be read. */
+  private readonly posted = new Set<string>();
 
   constructor(options: RunnerOptions) {
     this.store = options.store;
@@ -48,16 +56,23 @@ export class OrchestrationRunner {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /** Runs the instance here unless this process runs it already (then it is told to look at its inbox). */
-  wake(instanceId: string): Promise<void> {
+  /**
+   * Runs the instance here unless this process runs it already (then it is told to look at its inbox,
+   * and woken again should that run end without having seen the message).
+   */
+  wake(instanceId: string, hint?: WakeHint): Promise<void> {
     const current = this.driving.get(instanceId);
     if (current) {
+      this.posted.add(instanceId);
       this.signals.emit(instanceId);
       return current;
     }
-    const run = this.drive(instanceId)
+    const run = this.drive(instanceId, hint)
       .catch((error: unknown) => console.error(`Orchestration ${instanceId}:`, error))
-      .finally(() => this.driving.delete(instanceId));
+      .finally(() => {
+        this.driving.delete(instanceId);
+        if (this.posted.delete(instanceId)) void this.wake(instanceId);
+      });
     this.driving.set(instanceId, run);
     return run;
   }
@@ -74,11 +89,13 @@ export class OrchestrationRunner {
     while (this.driving.size) await Promise.all([...this.driving.values()]);
   }
 
-  private async drive(instanceId: string): Promise<void> {
-    const lease = await Lease.acquire(this.store, instanceId, this.leaseMs, this.clock);
+  private async drive(instanceId: string, hint?: WakeHint): Promise<void> {
+    const lease = await Lease.acquire(this.store, instanceId, this.leaseMs, this.clock, hint);
     if (!lease) return;
     // While this worker holds the lease nobody else appends: the history read once is kept up to date here.
-    const history: History = {};
+    // An instance taken over the row its start just created has neither history nor messages yet.
+    const untouched = hint?.created === true && lease.fromKnown;
+    const history: History = { inboxUnread: !untouched, ...(untouched ? { loaded: { events: [], next: 0 } } : {}) };
     for (;;) {
       const more = await this.step(lease, history);
       if (!more) return;
@@ -92,9 +109,13 @@ export class OrchestrationRunner {
     const now = this.clock();
     if (!history.loaded) history.loaded = await this.store.load(id, row.historyStart);
     const { events: past, next } = history.loaded;
-    const inbox = await this.store.inbox(id);
+    // The inbox is read when a message may be there: at the start, after a post in this process, after a write found the row touched.
+    const unread = [history.inboxUnread, lease.takeTouch(), this.posted.delete(id)].includes(true);
+    const inbox = unread ? await this.store.inbox(id) : [];
     const suspended = row.runtimeStatus === 'Suspended';
     const taken = inbox.filter(({ event }) => control.has(event.EventType) || !suspended);
+    // Events left in the inbox while suspended are read again with the next step (a resume taken now lets them in).
+    history.inboxUnread = taken.length < inbox.length;
     const terminate = taken.find(({ event }) => event.EventType === EventType.ExecutionTerminated);
     if (terminate) return this.terminate(lease, next, terminate.event, inbox.map((m) => m.rowKey), now);
     const fresh: HistoryEvent[] = past.length === 0 ? [this.executionStarted(row, now)] : [];
@@ -105,7 +126,7 @@ export class OrchestrationRunner {
     const orchestrated = fresh.some((event) => !control.has(event.EventType));
     const episodeEvents = [historyEvent(EventType.OrchestratorStarted, now), ...fresh];
     const episode = orchestrated && !nowSuspended
-      ? await runEpisode(row, past, episodeEvents, now)
+      ? await inOrchestrationSpan(row.name, id, past, episodeEvents, () => runEpisode(row, past, episodeEvents, now))
       : { events: [...episodeEvents, historyEvent(EventType.OrchestratorCompleted, now)], outcome: { kind: 'running' } as Outcome };
     try {
       await this.store.append(id, next, episode.events);
@@ -114,7 +135,7 @@ export class OrchestrationRunner {
       return false;
     }
     history.loaded = { events: [...past, ...episode.events], next: next + episode.events.length };
-    await this.store.consume(id, taken.map((message) => message.rowKey));
+    const consumed = taken.map((message) => message.rowKey);
     const { outcome } = episode;
     const status = nowSuspended ? 'Suspended' : outcome.kind === 'completed' ? 'Completed' : outcome.kind === 'failed' ? 'Failed' : outcome.kind === 'continuedAsNew' ? 'ContinuedAsNew' : 'Running';
     const patch = {
@@ -124,22 +145,40 @@ export class OrchestrationRunner {
       ...(outcome.kind === 'completed' ? { output: outcome.output } : outcome.kind === 'failed' ? { output: outcome.message } : {}),
     } as const;
     if (outcome.kind === 'completed' || outcome.kind === 'failed') {
-      if (!(await lease.save({ ...patch, leaseOwner: '', leaseUntil: '', wakeAt: '' }))) return false;
+      if (!(await lease.save({ ...patch, leaseOwner: '', leaseUntil: '', wakeAt: '' }, consumed))) return false;
+      announceStatusChange(id);
       await this.notifyParent(row, outcome);
       return false;
     }
     if (outcome.kind === 'continuedAsNew') {
       const historyStart = next + episode.events.length;
-      const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, ...lease.renewal() });
+      const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, ...lease.renewal() }, consumed);
       if (saved) await this.store.trim(id, historyStart);
       history.loaded = { events: [], next: historyStart };
       return saved;
     }
-    if (!(await lease.save({ ...patch, ...lease.renewal() }))) return false;
+    const more = await this.saveRunning(lease, history, patch, consumed, nowSuspended, now);
+    if (more === undefined) return false;
+    announceStatusChange(id);
     for (const event of episode.events) {
       if (event.EventType === EventType.SubOrchestrationInstanceCreated) await this.startChild(row, event, now);
     }
-    return true;
+    return more;
+  }
+
+  /**
+   * Stores a running instance's status. When the episode left nothing to run here (no activity owed, no
+   * timer due soon, no message left in the inbox) the same write releases the lease — unless a message arrived meanwhile. Returns
+   * whether this run goes on, undefined when the lease is lost.
+   */
+  private async saveRunning(lease: Lease, history: History, patch: InstancePatch, consumed: string[], suspended: boolean, now: Date): Promise<boolean | undefined> {
+    const wakeAt = suspended || history.inboxUnread ? undefined : this.releaseWake(lease.row.instanceId, history.loaded!.events, now);
+    if (wakeAt !== undefined) {
+      const released = await lease.write({ ...patch, leaseOwner: '', leaseUntil: '', wakeAt }, consumed);
+      if (released === 'written') return false;
+      if (released === 'lost') return undefined;
+    }
+    return (await lease.save({ ...patch, ...lease.renewal() }, consumed)) ? true : undefined;
   }
 
   private executionStarted(row: InstanceRow, now: Date): HistoryEvent {
@@ -149,6 +188,7 @@ export class OrchestrationRunner {
       Name: row.name,
       Version: '',
       Input: jsonText(row.input),
+      ...traceField(rowTrace(row)),
     });
   }
 
@@ -171,38 +211,54 @@ export class OrchestrationRunner {
     const suspended = lease.row.runtimeStatus === 'Suspended';
     if (!suspended) this.startActivities(id, past);
     const running = this.activities.get(id)?.size ?? 0;
-    const timers = suspended ? [] : this.pendingTimers(past);
-    const due = timers.length ? Math.min(...timers) : undefined;
-    const signal = once(this.signals, id);
+    const due = suspended ? undefined : this.nextTimer(past);
     if (running || (due !== undefined && due - now.getTime() <= this.inlineWaitMs)) {
       const waitMs = running ? this.leaseMs / 4 : Math.max(0, due! - now.getTime());
-      await Promise.race([signal, sleep(waitMs)]);
+      const wakeUp = new AbortController();
+      await Promise.race([once(this.signals, id, { signal: wakeUp.signal }), sleep(waitMs, undefined, { signal: wakeUp.signal })]).catch(() => undefined);
+      wakeUp.abort();
       return lease.expiresSoon ? lease.save(lease.renewal()) : true;
     }
     const result = await lease.write({ leaseOwner: '', leaseUntil: '', wakeAt: due === undefined ? '' : new Date(due).toISOString() });
     return result === 'signalled';
   }
 
-  private pendingTimers(past: HistoryEvent[]): number[] {
-    const fired = new Set(past.filter((e) => e.EventType === EventType.TimerFired).map((e) => e.TimerId));
-    return past.filter((e) => e.EventType === EventType.TimerCreated && !fired.has(e.EventId)).map((e) => new Date(String(e.FireAt)).getTime());
+  /** When nothing is left to run here: the wakeAt to release the lease with ("" = none). Undefined while activities are owed or a timer is near. */
+  private releaseWake(instanceId: string, past: HistoryEvent[], now: Date): string | undefined {
+    if (this.owed(past).length || this.activities.has(instanceId) || this.results.has(instanceId)) return undefined;
+    const due = this.nextTimer(past);
+    if (due === undefined) return '';
+    return due - now.getTime() <= this.inlineWaitMs ? undefined : new Date(due).toISOString();
   }
 
-  /** Starts every scheduled activity that has no result yet and is not running in this process. */
-  private startActivities(instanceId: string, past: HistoryEvent[]): void {
+  /** The earliest timer not fired yet (epoch ms). */
+  private nextTimer(past: HistoryEvent[]): number | undefined {
+    const fired = new Set(past.filter((e) => e.EventType === EventType.TimerFired).map((e) => e.TimerId));
+    const pending = past.filter((e) => e.EventType === EventType.TimerCreated && !fired.has(e.EventId)).map((e) => new Date(String(e.FireAt)).getTime());
+    return pending.length ? Math.min(...pending) : undefined;
+  }
+
+  /** The activities scheduled in this execution without a result in its history. */
+  private owed(past: HistoryEvent[]): HistoryEvent[] {
     const done = new Set(past.filter((e) => e.EventType === EventType.TaskCompleted || e.EventType === EventType.TaskFailed).map((e) => e.TaskScheduledId));
+    return past.filter((e) => e.EventType === EventType.TaskScheduled && !done.has(e.EventId));
+  }
+
+  /** Starts every owed activity that is not running in this process and whose result is not waiting here. */
+  private startActivities(instanceId: string, past: HistoryEvent[]): void {
     const running = this.activities.get(instanceId) ?? new Map<number, Promise<void>>();
-    this.activities.set(instanceId, running);
     const waiting = new Set((this.results.get(instanceId) ?? []).map((e) => e.TaskScheduledId));
-    for (const event of past) {
-      if (event.EventType !== EventType.TaskScheduled || done.has(event.EventId) || running.has(event.EventId) || waiting.has(event.EventId)) continue;
-      const run = runActivity(instanceId, event, this.clock).then((result) => {
+    for (const event of this.owed(past)) {
+      if (running.has(event.EventId) || waiting.has(event.EventId)) continue;
+      const run = inActivitySpan(instanceId, event, () => runActivity(instanceId, event, this.clock)).then((result) => {
         running.delete(event.EventId);
+        if (!running.size) this.activities.delete(instanceId);
         this.results.set(instanceId, [...(this.results.get(instanceId) ?? []), result]);
         this.signals.emit(instanceId);
       });
       running.set(event.EventId, run);
     }
+    if (running.size) this.activities.set(instanceId, running);
   }
 
   private async terminate(lease: Lease, next: number, message: HistoryEvent, inbox: string[], now: Date): Promise<boolean> {
@@ -215,7 +271,7 @@ export class OrchestrationRunner {
     ]);
     await this.store.consume(lease.row.instanceId, inbox);
     this.results.delete(lease.row.instanceId);
-    await lease.save({ runtimeStatus: 'Terminated', output: parseJsonText(reason) ?? reason, lastUpdatedTime: now.toISOString(), leaseOwner: '', leaseUntil: '', wakeAt: '' });
+    if (await lease.save({ runtimeStatus: 'Terminated', output: parseJsonText(reason) ?? reason, lastUpdatedTime: now.toISOString(), leaseOwner: '', leaseUntil: '', wakeAt: '' })) announceStatusChange(lease.row.instanceId);
     return false;
   }
 
@@ -223,7 +279,7 @@ export class OrchestrationRunner {
   private async startChild(parent: InstanceRow, created: HistoryEvent, now: Date): Promise<void> {
     const instanceId = String(created.InstanceId);
     if (await this.store.read(instanceId)) return;
-    await this.store.create({
+    const row: InstanceRow = {
       instanceId,
       name: String(created.Name),
       runtimeStatus: 'Pending',
@@ -239,8 +295,10 @@ export class OrchestrationRunner {
       leaseOwner: '',
       leaseUntil: '',
       wakeAt: now.toISOString(),
-    });
-    void this.wake(instanceId);
+      ...traceColumns(traceOf(created)),
+    };
+    const etag = await this.store.create(row);
+    void this.wake(instanceId, { row, etag, created: true });
   }
 
   private async notifyParent(row: InstanceRow, outcome: Extract<Outcome, { kind: 'completed' | 'failed' }>): Promise<void> {
@@ -250,8 +308,6 @@ export class OrchestrationRunner {
       outcome.kind === 'completed'
         ? historyEvent(EventType.SubOrchestrationInstanceCompleted, now, { TaskScheduledId: row.parentTaskId, Result: jsonText(outcome.output) })
         : historyEvent(EventType.SubOrchestrationInstanceFailed, now, { TaskScheduledId: row.parentTaskId, Reason: outcome.message, Details: outcome.details });
-    await this.store.post(row.parentInstanceId, event);
-    await this.store.update(row.parentInstanceId, { wakeAt: now.toISOString() });
-    void this.wake(row.parentInstanceId);
+    if (await this.store.post(row.parentInstanceId, event, now.toISOString())) void this.wake(row.parentInstanceId);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { deletePartition, type Entity, Payloads } from './payloads';
 import { checkTaskHub, ensureTable, guarded, httpStatusOf, tableClient, type TableEndpoint } from './tables';
 import type { HistoryEvent } from './history';
@@ -28,6 +28,9 @@ export interface InstanceRow {
   leaseUntil: string;
   /** When the poller should look at the instance ("" = never): next timer, lease expiry, a new message. */
   wakeAt: string;
+  /** The W3C trace context of the operation that started the instance (telemetry on). */
+  traceParent?: string;
+  traceState?: string;
 }
 
 export type InstancePatch = Partial<Omit<InstanceRow, 'instanceId' | 'createdTime'>>;
@@ -41,6 +44,15 @@ const payloadFields = ['input', 'output', 'customStatus'] as const;
 const instanceRow = '';
 const inboxPrefix = 'inbox-';
 const pad = (index: number) => String(index).padStart(10, '0');
+/** Operations per entity-group transaction. */
+const maxBatch = 100;
+
+/** The instance row's ETag from a transaction's responses. */
+function etagOf(responses: readonly { rowKey?: string; etag?: string }[]): string {
+  const etag = responses.find((response) => !response.rowKey && response.etag)?.etag;
+  if (!etag) throw new Error('The transaction answered no ETag for the instance row');
+  return etag;
+}
 
 /**
  * The stand-in's tables. Their names end in "Local…" so they never collide with the real
@@ -102,11 +114,19 @@ export class DurableStore {
     }
   }
 
-  /** Merges the patch if the ETag still matches (ConflictError otherwise), or unconditionally without one. */
-  async update(instanceId: string, patch: InstancePatch, etag?: string): Promise<string> {
+  /**
+   * Merges the patch if the ETag still matches (ConflictError otherwise), or unconditionally without one;
+   * with `consumed`, deletes those inbox messages in the same transaction. Returns the row's new ETag.
+   */
+  async update(instanceId: string, patch: InstancePatch, etag?: string, consumed: readonly string[] = []): Promise<string> {
     const entity = { partitionKey: instanceId, rowKey: instanceRow, ...(await this.toEntity(instanceId, patch)) };
-    const result = await guarded(() => this.instances.updateEntity(entity, 'Merge', etag ? { etag } : {}));
-    return result.etag!;
+    const options = etag ? { etag } : {};
+    if (!consumed.length) return (await guarded(() => this.instances.updateEntity(entity, 'Merge', options))).etag!;
+    const inBatch = maxBatch - 1;
+    await this.consume(instanceId, consumed.slice(inBatch));
+    const deletes = consumed.slice(0, inBatch).map((rowKey): TransactionAction => ['delete', { partitionKey: instanceId, rowKey }]);
+    const result = await guarded(() => this.instances.submitTransaction([['update', entity, 'Merge', options], ...deletes]));
+    return etagOf(result.subResponses);
   }
 
   /** Appends history rows at `from`…; ConflictError when an index is taken (another worker appended first). */
@@ -138,10 +158,24 @@ export class DurableStore {
     await deletePartition(this.history, instanceId, odata`PartitionKey eq ${instanceId} and RowKey lt ${pad(before)}`);
   }
 
-  async post(instanceId: string, event: HistoryEvent): Promise<void> {
+  /**
+   * Puts the message in the instance's inbox and sets its wakeAt in one transaction: the changed ETag
+   * tells a worker holding the instance to read its inbox, wakeAt tells the poller of any process.
+   * Returns the row's new ETag, or undefined when there is no such instance.
+   */
+  async post(instanceId: string, event: HistoryEvent, wakeAt: string): Promise<string | undefined> {
     await this.open();
-    const rowKey = `${inboxPrefix}${new Date().toISOString()}-${randomUUID()}`;
-    await this.instances.createEntity({ partitionKey: instanceId, rowKey, ...(await this.payloads.encode(instanceId, 'event', event)) });
+    const message = { partitionKey: instanceId, rowKey: `${inboxPrefix}${new Date().toISOString()}-${randomUUID()}`, ...(await this.payloads.encode(instanceId, 'event', event)) };
+    try {
+      const result = await this.instances.submitTransaction([
+        ['create', message],
+        ['update', { partitionKey: instanceId, rowKey: instanceRow, wakeAt }, 'Merge'],
+      ]);
+      return etagOf(result.subResponses);
+    } catch (error) {
+      if (httpStatusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   async inbox(instanceId: string): Promise<InboxMessage[]> {
@@ -155,8 +189,8 @@ export class DurableStore {
 
   async consume(instanceId: string, rowKeys: readonly string[]): Promise<void> {
     if (!rowKeys.length) return;
-    for (let i = 0; i < rowKeys.length; i += 100) {
-      await this.instances.submitTransaction(rowKeys.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: instanceId, rowKey }] as const));
+    for (let i = 0; i < rowKeys.length; i += maxBatch) {
+      await this.instances.submitTransaction(rowKeys.slice(i, i + maxBatch).map((rowKey) => ['delete', { partitionKey: instanceId, rowKey }] as const));
     }
   }
 
@@ -226,6 +260,8 @@ export class DurableStore {
       leaseOwner: text('leaseOwner'),
       leaseUntil: text('leaseUntil'),
       wakeAt: text('wakeAt'),
+      ...(text('traceParent') ? { traceParent: text('traceParent') } : {}),
+      ...(text('traceState') ? { traceState: text('traceState') } : {}),
     };
   }
 }

@@ -203,14 +203,15 @@ export class ManagementApi {
   }
 
   private async raise(request: ApiRequest, instanceId: string, eventName: string): Promise<ApiResponse> {
+    const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    const data = mediaType === 'application/json' ? parseJson(request.body) : undefined;
+    if (data?.ok) return answer(await this.client.raise(instanceId, eventName, data.value));
+    // The extension answers 404 and 410 before it looks at the content: read the status only for a bad request.
     const status = await this.client.status(instanceId, { showInput: false });
     if (!status) return { status: 404 };
     if (['Failed', 'Canceled', 'Terminated', 'Completed'].includes(status.runtimeStatus)) return { status: 410 };
-    const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-    if (mediaType !== 'application/json') return error(400, 'Only application/json request content is supported');
-    const data = parseJson(request.body);
-    if (!data.ok) return error(400, 'Invalid JSON content', data.error);
-    return answer(await this.client.raise(instanceId, eventName, data.value));
+    if (!data) return error(400, 'Only application/json request content is supported');
+    return error(400, 'Invalid JSON content', data.error);
   }
 }
 

@@ -35,3 +35,6 @@ export function registeredTimers(): TimerFunction[] {
     };
   });
 }
+
+/** The warmup functions the app registered (the host runs them once it listens, as Azure does for a new instance). */
+export const registeredWarmups = (): Registration[] => ofType('warmupTrigger');

@@ -66,13 +66,14 @@ export async function stopTelemetry(): Promise<void> {
 export const telemetryEnabled = (): boolean => api !== undefined;
 
 /**
- * Runs `work` inside a span (a dependency in Application Insights when `kind` is client). The
- * attributes must hold no passenger data: names of operations and tools only.
+ * Runs `work` inside a span (a dependency in Application Insights when `kind` is client, a request when
+ * server). The attributes must hold no passenger data: names of operations and tools only.
  */
-export async function traced<T>(name: string, kind: 'client' | 'internal', attributes: Record<string, string>, work: () => Promise<T>): Promise<T> {
+export async function traced<T>(name: string, kind: 'client' | 'internal' | 'server', attributes: Record<string, string>, work: () => Promise<T>): Promise<T> {
   if (!api) return work();
   const { SpanKind, SpanStatusCode } = api;
-  return api.trace.getTracer('flightbooking').startActiveSpan(name, { kind: kind === 'client' ? SpanKind.CLIENT : SpanKind.INTERNAL, attributes }, async (span) => {
+  const spanKind = kind === 'client' ? SpanKind.CLIENT : kind === 'server' ? SpanKind.SERVER : SpanKind.INTERNAL;
+  return api.trace.getTracer('flightbooking').startActiveSpan(name, { kind: spanKind, attributes }, async (span) => {
     try {
       return await work();
     } catch (error) {
@@ -82,6 +83,30 @@ export async function traced<T>(name: string, kind: 'client' | 'internal', attri
       span.end();
     }
   });
+}
+
+/** An operation's W3C trace context, stored with work that runs later (an orchestration's messages and tasks). */
+export interface TraceContext {
+  traceParent: string;
+  traceState?: string;
+}
+
+/** The current operation's trace context; undefined when telemetry is off or no operation is active. */
+export function currentTraceContext(): TraceContext | undefined {
+  if (!api) return undefined;
+  const carrier: Record<string, string> = {};
+  api.propagation.inject(api.context.active(), carrier);
+  return carrier.traceparent ? { traceParent: carrier.traceparent, ...(carrier.tracestate ? { traceState: carrier.tracestate } : {}) } : undefined;
+}
+
+/**
+ * Runs `work` in a server span (a request in Application Insights) continuing the stored operation —
+ * or starting one when there is none — whatever operation the caller is in.
+ */
+export async function tracedWithin<T>(parent: TraceContext | undefined, name: string, attributes: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  if (!api) return work();
+  const carrier = parent ? { traceparent: parent.traceParent, ...(parent.traceState ? { tracestate: parent.traceState } : {}) } : {};
+  return api.context.with(api.propagation.extract(api.ROOT_CONTEXT, carrier), () => traced(name, 'server', attributes, work));
 }
 
 /**

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, startHost, type TestHost } from '../support/host';
 import { type Envelope, startIngestion } from './ingestion';
+import { confirm, newConversation, send } from '../assistant/talk';
+
+/** Asks the assistant for a booking and accepts its proposal. */
+async function assistantBooking(host: TestHost, text: string) {
+  const id = await newConversation(host);
+  const proposed = await send(host, id, text);
+  if (proposed.awaiting !== 'confirmation') throw new Error(`no proposal: ${proposed.reply}`);
+  return confirm(host, id, true);
+}
 
 // A traveller whose name and contact data must never reach telemetry, in any form.
 const passenger = { name: 'Lin Xiaoyu', email: 'lin.xiaoyu@example.com', phone: '+86 138 0013 8000' };
@@ -39,6 +48,9 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
     const conversation = (await (await host.fetch('/assistant/conversations', { method: 'POST', json: {} })).json()) as { id: string };
     const turn = await host.fetch(`/assistant/conversations/${conversation.id}/messages`, { method: 'POST', json: { text: '明天北京到上海的航班' } });
     expect(turn.status).toBe(200);
+    // A booking through the assistant: the passenger's name travels in the tools' arguments, never into telemetry.
+    const booked = await assistantBooking(host, `帮我预订明天早上从北京到上海的航班，乘客${chinese}`);
+    expect(booked.reply).toContain('预订成功');
     // The exporters send every few seconds; stopping the host flushes the rest.
     const deadline = Date.now() + 30_000;
     const received = (name: string) => ingestion.envelopes().some((e) => e.data?.baseType === 'RequestData' && e.data.baseData?.name === name);
@@ -56,6 +68,7 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
   const requests = () => envelopes.filter((e) => e.data?.baseType === 'RequestData');
   const dependenciesOf = (operationId: string) =>
     envelopes.filter((e) => e.data?.baseType === 'RemoteDependencyData' && e.tags?.['ai.operation.id'] === operationId);
+  const requestsOf = (operationId: string) => requests().filter((e) => e.tags?.['ai.operation.id'] === operationId);
   const request = (name: string) => {
     const found = requests().find((e) => e.data?.baseData?.name === name);
     if (!found) throw new Error(`no request ${name} among ${requests().map((e) => e.data?.baseData?.name).join(', ')}`);
@@ -72,12 +85,23 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
     expect(sql.every((name) => typeof name === 'string')).toBe(true);
   });
 
-  it('a conversation turn carries its operation into the durable client call', () => {
+  it('a conversation turn is one operation: the request, the durable client call, the orchestration, its activity, the MCP tool call and the SQL queries', () => {
     const turn = request('POST /api/assistant/conversations/{id}/messages');
-    const names = dependenciesOf(turn.tags!['ai.operation.id']!).map((e) => String(e.data?.baseData?.name));
+    const operationId = turn.tags!['ai.operation.id']!;
+    const names = dependenciesOf(operationId).map((e) => String(e.data?.baseData?.name));
     expect(names.some((name) => /raiseEvent\/message$/.test(name))).toBe(true);
-    // Not yet: the local Durable stand-in runs the orchestration outside the request, so its activities
-    // and their MCP tool calls do not join the request's operation (README Telemetry says so).
+    expect(names).toContain('mcp tools/call search_flights');
+    expect(names.some((name) => /^sqlite flights\./.test(name)), names.join(', ')).toBe(true);
+    const served = requestsOf(operationId).map((e) => String(e.data?.baseData?.name));
+    expect(served).toEqual(expect.arrayContaining(['orchestration:conversation', 'activity:AirlineAgent']));
+  });
+
+  it('the confirmed booking is written under the confirm request’s operation', () => {
+    const confirm = request('POST /api/assistant/conversations/{id}/confirm');
+    const operationId = confirm.tags!['ai.operation.id']!;
+    expect(requestsOf(operationId).map((e) => String(e.data?.baseData?.name))).toContain('activity:BookingAgent');
+    const names = dependenciesOf(operationId).map((e) => String(e.data?.baseData?.name));
+    expect(names).toEqual(expect.arrayContaining(['mcp tools/call create_booking', 'sqlite bookings.insert']));
   });
 
   it('sends no passenger name or contact data anywhere: paths become route templates, queries are dropped', () => {
