@@ -42,6 +42,7 @@ async function open(): Promise<{ services: Services; store: Store }> {
 export async function services(): Promise<Services> {
   pending ??= open().catch((error: unknown) => {
     pending = undefined;
+    if (error instanceof StoreUnavailableError) throw error;
     throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
   });
   return (await pending).services;

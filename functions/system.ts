@@ -1,4 +1,5 @@
 import { config } from '../lib/config';
+import { endpointFrom, probeTables, type StorageSettings } from '../lib/tables/client';
 import { json } from '../lib/http/app';
 import { Health, Stats } from '../lib/http/openapi/schemas';
 import { route } from '../lib/http/route';
@@ -27,6 +28,19 @@ async function databaseChecks(): Promise<{ database: Check; migrations: Check }>
   }
 }
 
+/** Table Storage (conversations, limits): configured and answering. Down, the assistant is, not the booking API. */
+async function storageCheck(settings: StorageSettings): Promise<Check> {
+  if (!settings.storageConnectionString && !settings.storageAccountName) {
+    return { status: 'warn', detail: 'AzureWebJobsStorage is not set: conversations cannot be stored' };
+  }
+  try {
+    await probeTables(endpointFrom(settings), 2_000);
+    return { status: 'pass', detail: 'orchestration storage reachable' };
+  } catch (error) {
+    return { status: 'fail', detail: `orchestration storage unreachable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 route({
   name: 'health',
   methods: ['GET'],
@@ -42,9 +56,7 @@ route({
     const settings = config();
     const checks = {
       ...(await databaseChecks()),
-      storage: settings.storageConnectionString || settings.storageAccountName
-        ? { status: 'pass' as const, detail: 'orchestration storage configured' }
-        : { status: 'warn' as const, detail: 'AzureWebJobsStorage is not set: conversations cannot be stored' },
+      storage: await storageCheck(settings),
       // The offline planner is the documented default, not a fault: only something configured and failing degrades.
       ai: {
         status: 'pass' as const,
@@ -53,7 +65,7 @@ route({
     };
     const statuses = Object.values(checks).map((check) => check.status);
     const unhealthy = checks.database.status === 'fail' || checks.migrations.status === 'fail';
-    const status = unhealthy ? 'unhealthy' : statuses.includes('warn') ? 'degraded' : 'healthy';
+    const status = unhealthy ? 'unhealthy' : statuses.some((check) => check !== 'pass') ? 'degraded' : 'healthy';
     return json({ status, timestamp: new Date().toISOString(), checks }, { status: unhealthy ? 503 : 200 });
   },
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,11 +77,8 @@ async function waitForPreviousAzurite(location: string, timeoutMs: number): Prom
   }
 }
 
-/** Starts Azurite's Table service as a child process and resolves once it accepts requests. */
-// Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
-export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
-  if (options.location) await waitForPreviousAzurite(options.location, options.startTimeoutMs ?? 15000);
-  const port = options.port || (await freePort());
+/** Starts one Azurite Table service process on `port` and resolves once it accepts requests. */
+async function launch(port: number, options: AzuriteOptions): Promise<ChildProcessWithoutNullStreams> {
   const args = [
     '-e', exitWithParent,
     require.resolve('azurite/dist/src/table/main.js'),
@@ -128,10 +125,46 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   // Keep draining the pipes so a chatty Azurite never blocks on a full buffer.
   child.stdout.resume();
   child.stderr.resume();
+  return child;
+}
+
+/**
+ * Starts Azurite's Table service and keeps it running: when it dies (a crash, an OOM kill) it is
+ * started again on the same port and data folder, so the connection string everyone holds stays good.
+ */
+// Azurite logs ":0" for --tablePort 0 instead of the bound port, so a port is chosen up front.
+export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
+  if (options.location) await waitForPreviousAzurite(options.location, options.startTimeoutMs ?? 15000);
+  const port = options.port || (await freePort());
+  let child = await launch(port, options);
+  let stopping = false;
+
+  async function restart(reason: string): Promise<void> {
+    console.error(`Azurite stopped (${reason}); starting it again on port ${port}`);
+    for (let attempt = 0; !stopping; attempt++) {
+      try {
+        child = await launch(port, options);
+        watch(child);
+        console.error('Azurite is running again');
+        return;
+      } catch (error) {
+        console.error(`Azurite did not restart: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
+      }
+    }
+  }
+  function watch(running: ChildProcessWithoutNullStreams): void {
+    running.once('exit', (code, signal) => {
+      if (!stopping) void restart(signal ?? `exit code ${code}`);
+    });
+  }
+  watch(child);
+
   return {
     connectionString: azuriteConnectionString(port),
     port,
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       // SIGINT is Azurite's graceful shutdown, which saves a --location database; SIGTERM would lose it.

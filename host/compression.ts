@@ -37,8 +37,9 @@ export function addVary(headers: Record<string, string>, name: string): void {
 
 /**
  * Compresses a response body the client accepts compressed: text-like, at least compressMinBytes,
- * not already encoded. Sets Content-Encoding and Vary, and weakens the ETag (the compressed bytes
- * are another representation). `headers` is a lower-case header record, changed in place.
+ * not already encoded. Sets Content-Encoding and Vary; `headers` is a lower-case header record,
+ * changed in place. The ETag stays as it is: the API's tags are booking versions that If-Match
+ * compares strongly, and no Range request is served that could mix the two encodings' bytes.
  */
 export async function compressForClient(acceptEncoding: string | undefined, headers: Record<string, string>, body: Buffer): Promise<Buffer> {
   if (body.length < compressMinBytes || headers['content-encoding'] || !compressible.test(headers['content-type'] ?? '')) return body;
@@ -47,6 +48,5 @@ export async function compressForClient(acceptEncoding: string | undefined, head
   if (!encoding) return body;
   const encoded = await encoders[encoding](body);
   headers['content-encoding'] = encoding;
-  if (headers.etag && !headers.etag.startsWith('W/')) headers.etag = `W/${headers.etag}`;
   return encoded;
 }

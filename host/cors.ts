@@ -13,7 +13,7 @@ export interface CorsPolicy {
  * no CORS headers. `*` with credentials is refused at start, as ASP.NET Core refuses that policy.
  */
 export function corsPolicy(host: LocalHostSection): CorsPolicy | undefined {
-  const origins = (host.CORS ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+  const origins = String(host.CORS ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
   if (!origins.length) return undefined;
   const credentials = host.CORSCredentials === true || String(host.CORSCredentials).toLowerCase() === 'true';
   const anyOrigin = origins.includes('*');

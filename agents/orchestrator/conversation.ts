@@ -14,7 +14,8 @@ import { addTokens, noTokens, proposalTtlMs, type Action, type Language, type To
 import { understand } from '../../lib/ai/offline/understanding';
 import type { PlanContext, Step, StepTask } from '../../lib/ai/planner';
 import { doneText, say } from '../../lib/ai/phrase-book';
-import { errorText, recordOf } from '../../lib/ai/results';
+import { plainError } from '../../lib/ai/plain-errors';
+import { recordOf } from '../../lib/ai/results';
 import { modelKind } from '../../lib/ai/azure-openai/client';
 import { azurePlanner } from '../../lib/ai/azure-openai/planner';
 import { offlinePlanner } from '../../lib/ai/offline/dialogue-manager';
@@ -72,7 +73,7 @@ function* execute(ctx: Durable, tools: ToolDescription[], state: ConversationRec
   const actions: Action[] = [];
   const [outcome] = yield* callTools(ctx, [{ agent: proposal.agent, tool: proposal.tool, arguments: args }], actions);
   const reply = outcome!.isError
-    ? say('failed', state.language, { why: errorText(outcome!.result) })
+    ? say('failed', state.language, { why: plainError(outcome!.result, state.language) })
     : doneText(policy.done, proposal.tool, recordOf(outcome!.result, 'booking'), state.language);
   const next: ConversationRecord = { ...state, proposal: undefined, task: undefined, options: [] };
   const result = turnResult(next, reply, null, actions, 'offline');

@@ -1,3 +1,4 @@
+import { outageOf } from '../../lib/http/outages';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DurableClientService, InstanceRunningError, UnknownOrchestratorError } from './client';
 import { runtimeStatuses, type RuntimeStatus } from './store';
@@ -98,7 +99,8 @@ export class ManagementApi {
     } catch (thrown) {
       const failure = thrown instanceof Error ? thrown : new Error(String(thrown));
       console.error('Durable management API:', failure);
-      return error(500, 'Something went wrong while processing your request', failure);
+      // Storage that cannot be reached is an outage (the client answers 503), not a fault of this request.
+      return error(outageOf(failure) ? 503 : 500, 'Something went wrong while processing your request', failure);
     }
   }
 

@@ -9,9 +9,9 @@ import {
   type Timer,
 } from '@azure/functions';
 import { DomainError } from '../domain/errors';
-import { StoreUnavailableError } from '../store/store';
 import { recordException } from '../telemetry';
 import type { Operation } from './openapi/operation';
+import { outageOf } from './outages';
 import { HttpError, problemResponse, type Problem } from './problem';
 
 export type AuthLevel = 'anonymous' | 'function' | 'admin';
@@ -66,16 +66,17 @@ export function domainProblem(error: DomainError): Problem {
   }).problem;
 }
 
-/** Runs a handler; errors become problem+json: HttpError as it says, domain errors by kind, a store outage 503. */
+/** Runs a handler; errors become problem+json: HttpError as it says, domain errors by kind, a dependency outage 503. */
 export async function respond(handler: HttpHandler, request: HttpRequest, context: InvocationContext): Promise<HttpResponse | HttpResponseInit> {
   try {
     return await handler(request, context);
   } catch (error) {
     if (error instanceof HttpError) return problemResponse(error.problem, error.headers);
     if (error instanceof DomainError) return problemResponse(domainProblem(error));
-    if (error instanceof StoreUnavailableError) {
-      context.error(`${context.functionName}: database unavailable:`, error.message);
-      return problemResponse(new HttpError(503, 'The database is unavailable; try again shortly').problem, { 'retry-after': '5' });
+    const outage = outageOf(error);
+    if (outage) {
+      context.error(`${context.functionName}: ${outage.detail}:`, error instanceof Error ? error.message : error);
+      return problemResponse(new HttpError(503, outage.detail).problem, { 'retry-after': String(outage.retryAfterSeconds) });
     }
     recordException(error);
     context.error(`Unhandled error in ${context.functionName}:`, error);

@@ -172,9 +172,15 @@ export class SeatTakenError extends Error {
   }
 }
 
-/** The database could not be opened or reached; callers may retry later. */
+/** The database could not be opened, reached or written (a lock, a full disk); callers may retry later. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+  /** Seconds a client should wait before trying again (Retry-After). */
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options: ErrorOptions & { retryAfterSeconds?: number } = {}) {
+    super(message, options);
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
+  }
 }
 
 export class VersionConflictError extends Error {

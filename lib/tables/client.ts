@@ -88,3 +88,12 @@ export async function guarded<T>(write: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** Resolves when the account answers at all (even "no such table"); rejects when it cannot be reached in time. */
+export async function probeTables(endpoint: TableEndpoint, timeoutMs: number): Promise<void> {
+  try {
+    await bareClient(endpoint, 'HealthProbe').getEntity('probe', 'probe', { abortSignal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    if (typeof (error as { statusCode?: unknown }).statusCode !== 'number') throw error;
+  }
+}

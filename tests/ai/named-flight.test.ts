@@ -57,6 +57,6 @@ describe('namedFlight', () => {
     expect(result(namedFlight('CA1502', [], [], task, offRoute.call, 'zh'))).toEqual({ why: 'CA1502 不飞这条航线（它从 SHA 飞往 PEK）。' });
     const full = airline({ flight_number: 'CA1001', departure_airport: 'PEK', arrival_airport: 'SHA', seats_left: 1 });
     expect(result(namedFlight('CA1001', [], [], { ...task, partySize: 2 }, full.call, 'en'))).toEqual({ why: 'Not enough seats left on CA1001 in that cabin that day (1 left).' });
-    expect(result(namedFlight('CA1547', [], [], task, full.call, 'en'))).toEqual({ why: 'CA1547 cannot be booked: does not operate on that day' });
+    expect(result(namedFlight('CA1547', [], [], task, full.call, 'en'))).toEqual({ why: 'CA1547 cannot be booked: That flight does not fly on that day; please choose another day or flight.' });
   });
 });

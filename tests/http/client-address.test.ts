@@ -11,9 +11,12 @@ describe('clientAddress', () => {
     expect(from('spoofed, 192.0.2.1')).toBe('192.0.2.1');
   });
 
-  test('reads IPv6 with and without brackets, and IPv4-mapped IPv6 as IPv4', () => {
-    expect(from('[2001:DB8::1]:8080')).toBe('2001:db8::1');
-    expect(from('2001:db8::2')).toBe('2001:db8::2');
+  test('reads IPv6 with and without brackets as its /64 network, and IPv4-mapped IPv6 as IPv4', () => {
+    expect(from('[2001:DB8::1]:8080')).toBe('2001:db8:0:0::/64');
+    expect(from('2001:db8:a:b:1:2:3:4')).toBe('2001:db8:a:b::/64');
+    expect(from('2001:db8:a:b::9')).toBe('2001:db8:a:b::/64');
+    expect(from('2001:0db8:000a:000b::1')).toBe('2001:db8:a:b::/64');
+    expect(from('::1')).toBe('0:0:0:0::/64');
     expect(from('::ffff:127.0.0.2')).toBe('127.0.0.2');
   });
 

@@ -8,6 +8,7 @@ import type { ConversationState, FlightOption, Language, DialogueTask } from '..
 import type { Plan, PlanContext, Planner, Step } from '../planner';
 import { bookingList, bookingText, flightText, optionList, proposalText, quoteText, say } from '../phrase-book';
 import { allAirports } from '../../domain/airports';
+import { plainError } from '../plain-errors';
 import { errorText, isRow, num, optionsOf, recordOf, rowsOf, str, type Row } from '../results';
 import { findArguments, placeArgument, searchArguments, surnameOf } from './arguments';
 import { namedFlight } from './named-flight';
@@ -111,7 +112,7 @@ class Turn {
   }
 
   private failed(result: unknown): Plan {
-    return this.plan(say('failed', this.language, { why: errorText(result) }), { awaiting: null });
+    return this.plan(say('failed', this.language, { why: plainError(result, this.language) }), { awaiting: null });
   }
 
   /** The options to show, and all the search found (the options shown last when the search is unchanged). */
@@ -248,7 +249,8 @@ class Turn {
 
   /** No booking has that reference and surname: ask for the surname again. */
   private notFound(result: unknown): Plan {
-    return this.plan(`${say('notFound', this.language)} (${errorText(result)})`, { task: { ...this.task, surname: undefined, passengerNames: undefined, asked: 'surname' } });
+    const why = errorText(result).startsWith('Not found') ? say('notFound', this.language) : plainError(result, this.language);
+    return this.plan(why, { task: { ...this.task, surname: undefined, passengerNames: undefined, asked: 'surname' } });
   }
 
   /** The booking being managed and its first flight, or the answer when there is none. */

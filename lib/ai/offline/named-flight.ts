@@ -4,7 +4,8 @@
  */
 import type { FlightOption, Language, DialogueTask } from '../conversation';
 import type { CallTool, Step } from '../planner';
-import { errorText, optionsOf } from '../results';
+import { plainError } from '../plain-errors';
+import { optionsOf } from '../results';
 import { say } from '../phrase-book';
 
 export type NamedFlight = { options: FlightOption[]; chosen: FlightOption } | { why: string };
@@ -26,7 +27,7 @@ function* lookUp(flightNumber: string, task: DialogueTask, call: CallTool, langu
   const party = task.partySize ?? 1;
   const { isError, result } = yield* call('airline', 'check_availability', { flight_number: flightNumber, date: task.date!, cabin: task.cabin ?? 'economy' });
   const option = isError ? undefined : optionsOf([result], party)[0];
-  if (!option) return { why: say('flightNotBookable', language, { flight: flightNumber, why: errorText(result) }) };
+  if (!option) return { why: say('flightNotBookable', language, { flight: flightNumber, why: plainError(result, language) }) };
   const blanks = { flight: flightNumber, from: option.departure_airport, to: option.arrival_airport, seats: option.seats_left };
   if (!task.origin?.includes(option.departure_airport) || !task.destination?.includes(option.arrival_airport)) return { why: say('flightOffRoute', language, blanks) };
   if (option.seats_left < party) return { why: say('flightFull', language, blanks) };

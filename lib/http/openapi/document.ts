@@ -12,6 +12,11 @@ const securitySchemes = {
   functionKeyQuery: { type: 'apiKey', in: 'query', name: 'code', description: 'Function key (staff), as a query parameter' },
 };
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
+/** Problems that tell the client when to try again. */
+const retryAfter: Record<number, string> = {
+  429: 'Seconds until the limit named in the problem’s `limit` lets this request through',
+  503: 'Seconds to wait before trying again',
+};
 
 function parameter(name: string, location: 'path' | 'query' | 'header', required: boolean, schema: JsonSchema) {
   return { name, in: location, required, ...(schema.description ? { description: schema.description } : {}), schema };
@@ -79,7 +84,16 @@ export function openApiDocument(functions: readonly HttpFunction[]) {
       parameters: parameters(fn, entry, pathParams),
       ...(hasBody ? { requestBody: { required: true, content: { 'application/json': { schema: schemas.convert(entry.body!, 'input') } } } } : {}),
       responses: {
-        ...Object.fromEntries(problemStatuses.map((status) => [String(status), { description: STATUS_CODES[status] ?? 'Error', content: problem }])),
+        ...Object.fromEntries(
+          problemStatuses.map((status) => [
+            String(status),
+            {
+              description: STATUS_CODES[status] ?? 'Error',
+              ...(retryAfter[status] && { headers: { 'retry-after': { description: retryAfter[status], schema: { type: 'integer', minimum: 1 } } } }),
+              content: problem,
+            },
+          ]),
+        ),
         ...Object.fromEntries(Object.entries(entry.responses).map(([status, r]) => [status, response(r)])),
         default: { description: 'Unexpected error', content: problem },
       },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { busyTimeoutMs } from './faults';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -13,7 +14,8 @@ export function openDatabase(file: string): Db {
   // FULL: an acknowledged commit survives power loss too (NORMAL in WAL mode may lose the last commits); costs one fsync per commit.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // Short: a lock held longer is waited out asynchronously (./faults), so it never freezes the process.
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   return db;
 }
 
