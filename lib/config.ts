@@ -137,15 +137,15 @@ export const settings = {
   },
   ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION: {
     description: 'Traveller assistant API: messages and confirmations one conversation may send per minute; more get 429 with Retry-After. 0: no limit.',
-    example: '20',
+    example: '30',
   },
   ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: {
     description: 'Traveller assistant API: messages and confirmations one client address may send per minute, over all its conversations; more get 429 with Retry-After. 0: no limit.',
-    example: '60',
+    example: '120',
   },
   ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: {
     description: 'Traveller assistant API: conversations one client address may start per minute; more get 429 with Retry-After. 0: no limit.',
-    example: '10',
+    example: '30',
   },
   ASSISTANT_TOKENS_PER_CONVERSATION: {
     description: 'Traveller assistant API: model tokens (prompt + completion) one conversation may use; once used up its messages get 429 (start a new conversation). The offline planner uses none. 0: no limit.',
@@ -292,9 +292,9 @@ export function loadConfig(env: Env = process.env): Config {
     holdsPerClient: readInt(env, 'BOOKING_HOLDS_PER_CLIENT', 10),
     conversationRetentionSeconds: readInt(env, 'CONVERSATION_RETENTION_SECONDS', 86400),
     assistantLimits: {
-      turnsPerMinutePerConversation: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION', 20),
-      turnsPerMinutePerClient: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT', 60),
-      conversationsPerMinutePerClient: readInt(env, 'ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT', 10),
+      turnsPerMinutePerConversation: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION', 30),
+      turnsPerMinutePerClient: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT', 120),
+      conversationsPerMinutePerClient: readInt(env, 'ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT', 30),
       tokensPerConversation: readInt(env, 'ASSISTANT_TOKENS_PER_CONVERSATION', 200000),
     },
     mcpAllowedOrigins: (read(env, 'MCP_ALLOWED_ORIGINS') ?? '')
