@@ -12,16 +12,19 @@ import { purgeLimitCounters } from '../lib/limits/assistant-limits';
 const { Running, Pending, Completed, Failed, Terminated, ContinuedAsNew } = df.OrchestrationRuntimeStatus;
 const ended = new Set<df.OrchestrationRuntimeStatus>([Completed, Failed, Terminated]);
 
+/** Conversations ended or purged at once: one at a time, a busy app starts conversations faster than the timer retires them. */
+const parallel = 8;
+
 /**
  * Ends the conversations created and last active before `cutoff`, and purges the ended ones.
  * One the timer ended itself (Terminated) is purged on the next run, whatever its last update.
  */
 export async function applyRetention(client: df.DurableClient, cutoff: Date): Promise<{ ended: number; purged: number }> {
   const old = await client.getStatusBy({ createdTimeTo: cutoff, runtimeStatus: [Running, Pending, ContinuedAsNew, Completed, Failed, Terminated] });
+  const queue = old.filter((instance) => instance.name === 'conversation');
   let endedNow = 0;
   let purged = 0;
-  for (const instance of old) {
-    if (instance.name !== 'conversation') continue;
+  async function retire(instance: df.DurableOrchestrationStatus): Promise<void> {
     const idle = new Date(instance.lastUpdatedTime) <= cutoff;
     if (ended.has(instance.runtimeStatus)) {
       if (idle || instance.runtimeStatus === Terminated) purged += (await client.purgeInstanceHistory(instance.instanceId)).instancesDeleted;
@@ -30,6 +33,11 @@ export async function applyRetention(client: df.DurableClient, cutoff: Date): Pr
       endedNow++;
     }
   }
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await retire(next);
+    }),
+  );
   return { ended: endedNow, purged };
 }
 

@@ -16,6 +16,7 @@ import { traced } from '../../lib/telemetry';
 /** What the agent activities take: a JSON-RPC tools/call (or tools/list) request as an MCP client sends it. */
 export const AgentRequest = z.object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number()]) }).and(z.union([CallToolRequestSchema, ListToolsRequestSchema]));
 export type AgentRequest = z.infer<typeof AgentRequest>;
+type ListToolsRequestParams = Extract<AgentRequest, { method: 'tools/list' }>['params'];
 
 /** A protocol-level failure (malformed request, unknown tool) as a tool error the caller can read. */
 function protocolError(error: unknown): CallToolResult {
@@ -56,13 +57,31 @@ function clientOf(createServer: () => McpServer): Promise<Client> {
   return client;
 }
 
+const lists = new Map<() => McpServer, Promise<ListToolsResult>>();
+
+/**
+ * An agent's tools/list: the same for the life of the process (the tools are code), so it is asked once —
+ * converting every tool's schemas to JSON Schema took a fifth of a conversation's CPU when asked per
+ * conversation. A paged request (with a cursor) is always passed on.
+ */
+function toolList(createServer: () => McpServer, client: Client, params: ListToolsRequestParams): Promise<ListToolsResult> {
+  if (params?.cursor) return client.listTools(params);
+  let list = lists.get(createServer);
+  if (!list) {
+    list = client.listTools(params);
+    list.catch(() => lists.delete(createServer));
+    lists.set(createServer, list);
+  }
+  return list;
+}
+
 export async function answerInProcess(createServer: () => McpServer, payload: unknown): Promise<CallToolResult | ListToolsResult> {
   const parsed = AgentRequest.safeParse(payload);
   if (!parsed.success) return protocolError(`not an MCP tools/call or tools/list request: ${parsed.error.issues[0]?.message}`);
   const request = parsed.data;
   try {
     const client = await clientOf(createServer);
-    if (request.method === 'tools/list') return await client.listTools(request.params);
+    if (request.method === 'tools/list') return await toolList(createServer, client, request.params);
     const tool = request.params.name;
     // A dependency of the activity's operation, named after the tool only: its arguments hold passenger data.
     return (await traced(`mcp tools/call ${tool}`, 'client', { 'rpc.system': 'jsonrpc', 'rpc.method': 'tools/call', 'mcp.tool.name': tool }, () => client.callTool(request.params))) as CallToolResult;

@@ -30,15 +30,18 @@ export function traceField(trace = currentTraceContext()): { ParentTraceContext?
   return trace ? { ParentTraceContext: asField(trace) } : {};
 }
 
-/** The operation an episode continues: that of its latest message with a context, or of the task whose result it handles. */
+/**
+ * The operation an episode continues: that of its latest message with a context (a raised event, the
+ * start) — what it schedules now answers that message — else of the task whose result it handles.
+ */
 function episodeTrace(fresh: HistoryEvent[], past: HistoryEvent[]): TraceContext | undefined {
-  for (const event of [...fresh].reverse()) {
-    const own = traceOf(event);
-    if (own) return own;
-    if (event.EventType === EventType.TaskCompleted || event.EventType === EventType.TaskFailed) {
-      const scheduled = traceOf(past.find((e) => e.EventType === EventType.TaskScheduled && e.EventId === event.TaskScheduledId));
-      if (scheduled) return scheduled;
-    }
+  const latest = [...fresh].reverse();
+  const own = latest.map(traceOf).find(Boolean);
+  if (own) return own;
+  for (const event of latest) {
+    if (event.EventType !== EventType.TaskCompleted && event.EventType !== EventType.TaskFailed) continue;
+    const scheduled = traceOf(past.find((e) => e.EventType === EventType.TaskScheduled && e.EventId === event.TaskScheduledId));
+    if (scheduled) return scheduled;
   }
   return undefined;
 }

@@ -77,7 +77,8 @@ export function sqliteFlights(db: Db): FlightRepository {
     },
 
     async changeStamp() {
-      return `${db.pragma('data_version', { simple: true }) as number}:${ownWrites}`;
+      // A prepared statement: db.pragma() prepares one on every call, a measurable share of a search.
+      return `${(statement('PRAGMA data_version').get() as { data_version: number }).data_version}:${ownWrites}`;
     },
 
     async create(input, now) {
