@@ -31,7 +31,7 @@ async function open(): Promise<{ services: Services; store: Store }> {
   if (settings.seedSampleData && (await store.flights.count()) === 0) {
     await loadFlights(store, sampleFlights, localDate('Asia/Shanghai'));
   }
-  const services = { flights: flightService(store), bookings: bookingService(store, { holdMinutes: settings.holdMinutes }), system: systemService(store) };
+  const services = { flights: flightService(store), bookings: bookingService(store, { holdMinutes: settings.holdMinutes, holdsPerClient: settings.holdsPerClient }), system: systemService(store) };
   return { services, store };
 }
 

@@ -19,7 +19,7 @@ import { json, timer } from '../lib/http/app';
 import type { Response } from '../lib/http/openapi/operation';
 import { HistoryEntry, SeatMap, WriteHeaders } from '../lib/http/openapi/schemas';
 import { parse } from '../lib/http/validate';
-import { writeContext } from '../lib/http/write-context';
+import { clientKey, writeContext } from '../lib/http/write-context';
 import { services } from '../app/services';
 import { FlightIdParams, totalCount } from './flights';
 import { serviceRoute } from './route';
@@ -65,9 +65,9 @@ serviceRoute({
     200: { ...booking('Created (or replayed) from the original flat body (the original API answered 200)'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
     201: { ...booking('Created (or replayed) from the full body'), headers: { ...bookingWritten, location: 'URL of the new booking' } },
   },
-  problems: [404, 409, 422],
+  problems: [404, 409, 422, 429],
   handler: async ({ body, json: sent, request }, { bookings }) => {
-    const ctx = writeContext(request, 'passenger', sent);
+    const ctx = { ...writeContext(request, 'passenger', sent), client: clientKey(request) };
     if (body.full) return written(await bookings.create(body.full, ctx));
     // The original flat API answered its creates with 200; its clients check for exactly that.
     return written(await bookings.createFromFlat(body.flat, ctx), {}, 200);

@@ -119,6 +119,10 @@ export const settings = {
     description: 'How long a pending (held) booking keeps its seats before the timer releases them.',
     example: '20',
   },
+  BOOKING_HOLDS_PER_CLIENT: {
+    description: 'Open holds (pending bookings made with hold: true) one client address may have through the anonymous REST API; one more gets 429 with Retry-After until a hold ends. 0: no limit.',
+    example: '10',
+  },
   HOLD_RELEASE_SCHEDULE: {
     description: 'NCRONTAB schedule (seconds first) of the timer that releases expired booking holds; the function binds it as %HOLD_RELEASE_SCHEDULE%.',
     example: '0 * * * * *',
@@ -204,6 +208,7 @@ export interface Config {
     compatible: { baseUrl: string; apiKey: string; model: string } | undefined;
   };
   holdMinutes: number;
+  holdsPerClient: number;
   conversationRetentionSeconds: number;
   /** Limits of the traveller's anonymous assistant API; 0 is no limit. */
   assistantLimits: AssistantLimits;
@@ -284,6 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
         : undefined,
     },
     holdMinutes: readInt(env, 'BOOKING_HOLD_MINUTES', 20),
+    holdsPerClient: readInt(env, 'BOOKING_HOLDS_PER_CLIENT', 10),
     conversationRetentionSeconds: readInt(env, 'CONVERSATION_RETENTION_SECONDS', 86400),
     assistantLimits: {
       turnsPerMinutePerConversation: readInt(env, 'ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION', 30),

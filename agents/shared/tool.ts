@@ -29,6 +29,7 @@ const labels: Record<DomainErrorKind, string> = {
   sold_out: 'Sold out',
   stale: 'Changed meanwhile',
   forbidden: 'Not allowed',
+  too_many: 'Too many',
 };
 
 /** A successful result: the value as structuredContent and the same JSON as text, for clients that read only text. */

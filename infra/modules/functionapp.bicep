@@ -185,6 +185,8 @@ var baseSettings = {
   OPENAI_BASE_URL: ''
   OPENAI_MODEL: ''
   BOOKING_HOLD_MINUTES: string(bookingHoldMinutes)
+  // Open holds per client address on the anonymous REST API (README "Holds").
+  BOOKING_HOLDS_PER_CLIENT: '10'
   MCP_ALLOWED_ORIGINS: mcpAllowedOrigins
   // Limits of the anonymous assistant API (README "Limits of the traveller's assistant API").
   ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION: '30'

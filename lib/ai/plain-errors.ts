@@ -32,6 +32,7 @@ const byKind: Record<string, Sentence> = {
   Conflict: { zh: '预订当前的状态不允许这项操作，请先查看预订。', en: 'The booking as it stands does not allow that; please look at the booking first.' },
   'Changed meanwhile': { zh: '预订刚刚被修改过，请重新查看后再试。', en: 'The booking was just changed; please look at it again and retry.' },
   'Not allowed': { zh: '这项操作不被允许。', en: 'That is not allowed.' },
+  'Too many': { zh: '您保留的座位已经太多了，请先确认或取消已有的保留。', en: 'You are holding too many bookings; please confirm or cancel some first.' },
 };
 
 const otherwise: Sentence = { zh: '系统暂时无法完成这项操作，请稍后再试。', en: 'The system could not do that just now; please try again shortly.' };

@@ -23,7 +23,7 @@ const holdReleaseBatch = 200;
  * idempotent pipeline (./write). Errors are DomainErrors naming the input by its domain name
  * (`change_flight.date`, `id`); the REST and MCP adapters say where that was in their requests.
  */
-export function bookingService(store: Store, options: { holdMinutes: number; clock?: () => Date }) {
+export function bookingService(store: Store, options: { holdMinutes: number; holdsPerClient?: number; clock?: () => Date }) {
   const deps = { store, clock: options.clock ?? (() => new Date()) };
   const { clock } = deps;
   const pipeline = bookingWrites(deps);
@@ -60,8 +60,10 @@ export function bookingService(store: Store, options: { holdMinutes: number; clo
           segments,
         };
         state.total_cents = totalCents(state);
+        const holdsPerClient = options.holdsPerClient ?? 0;
+        const holdLimit = input.hold && ctx.client && holdsPerClient > 0 ? { clientKey: ctx.client, max: holdsPerClient } : undefined;
         return store.bookings.insert(
-          { reference: newReference(), state, createdBy: ctx.actor, now: now.toISOString(), history: { actor: ctx.actor, action: 'create', after: summary(state) } },
+          { reference: newReference(), state, holdLimit, createdBy: ctx.actor, now: now.toISOString(), history: { actor: ctx.actor, action: 'create', after: summary(state) } },
           claim,
         );
       });

@@ -2,7 +2,7 @@ import type { BookingView } from '../domain/booking-schemas';
 import type { Booking, BookingState } from '../domain/bookings';
 import { DomainError, conflict, notFound } from '../domain/errors';
 import type { Flight } from '../domain/flights';
-import { DuplicateError, SeatTakenError, SoldOutError, VersionConflictError, type IdempotencyClaim, type Store, type WriteResult } from '../store/store';
+import { DuplicateError, HoldLimitError, SeatTakenError, SoldOutError, VersionConflictError, type IdempotencyClaim, type Store, type WriteResult } from '../store/store';
 import { bookingView, etagOf } from './view';
 
 export type Actor = 'staff' | 'passenger' | 'assistant' | 'system';
@@ -13,6 +13,8 @@ export interface WriteContext {
   idempotency?: { key: string; requestHash: string };
   /** From If-Match: the version the caller last saw. */
   ifMatch?: string;
+  /** An anonymous caller's key (a hash of its address), whose open holds are limited. */
+  client?: string;
 }
 
 export interface WriteOutcome {
@@ -98,6 +100,10 @@ export function bookingWrites({ store, clock }: BookingDeps) {
         if (result.kind === 'replay') return replayed(result.replay, claim!.requestHash);
         return { booking: await view(result.booking), status: statusCode, replayed: false };
       } catch (error) {
+        if (error instanceof HoldLimitError) {
+          const seconds = Math.max(1, Math.ceil((Date.parse(error.nextExpiry) - clock().getTime()) / 1000));
+          throw new DomainError('too_many', `You already hold ${error.max} bookings; confirm or cancel one, or try again when one runs out`, 'hold', seconds);
+        }
         if (error instanceof SoldOutError) {
           throw new DomainError('sold_out', `Not enough ${error.cabin} seats left on this flight on ${error.date}`);
         }

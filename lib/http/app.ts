@@ -56,6 +56,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   sold_out: 409,
   stale: 412,
   forbidden: 403,
+  too_many: 429,
 };
 
 export function domainProblem(error: DomainError): Problem {
@@ -72,7 +73,9 @@ export async function respond(handler: HttpHandler, request: HttpRequest, contex
     return await handler(request, context);
   } catch (error) {
     if (error instanceof HttpError) return problemResponse(error.problem, error.headers);
-    if (error instanceof DomainError) return problemResponse(domainProblem(error));
+    if (error instanceof DomainError) {
+      return problemResponse(domainProblem(error), error.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(error.retryAfterSeconds) });
+    }
     const outage = outageOf(error);
     if (outage) {
       context.error(`${context.functionName}: ${outage.detail}:`, error instanceof Error ? error.message : error);

@@ -98,7 +98,7 @@ async function speakingHttp(spec: Spec, input: Input): Promise<HttpResponse | Ht
   try {
     return await spec.handler(input);
   } catch (error) {
-    if (error instanceof DomainError && error.field !== undefined) throw new DomainError(error.kind, error.message, requestField(error.field, spec));
+    if (error instanceof DomainError && error.field !== undefined) throw new DomainError(error.kind, error.message, requestField(error.field, spec), error.retryAfterSeconds);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HttpRequest } from '@azure/functions';
 import type { Actor, WriteContext } from '../bookings/service';
 import { z } from 'zod';
+import { clientAddress } from './client-address';
 import { HttpError } from './problem';
 
 const keyRule = 'must be 1–200 visible ASCII characters';
@@ -22,4 +23,9 @@ export function writeContext(request: HttpRequest, actor: Actor, body: unknown =
     idempotency: key === undefined ? undefined : { key, requestHash },
     ifMatch: request.headers.get('if-match') ?? undefined,
   };
+}
+
+/** An anonymous caller as the store keeps it, for the limit on open holds: a hash of its address, never the address. */
+export function clientKey(request: Pick<HttpRequest, 'headers'>): string {
+  return createHash('sha256').update(clientAddress(request)).digest('hex').slice(0, 32);
 }

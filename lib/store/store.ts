@@ -101,6 +101,8 @@ export interface BookingFilter {
 
 export interface NewBooking {
   reference: string;
+  /** A hold by an anonymous client: refused (HoldLimitError) when that client already has `max` open holds. */
+  holdLimit?: { clientKey: string; max: number };
   state: BookingState;
   createdBy: string;
   now: string;
@@ -158,6 +160,17 @@ export class SoldOutError extends Error {
     readonly cabin: Cabin,
   ) {
     super(`Not enough seats left in ${cabin} on flight ${flightId} on ${date}`);
+  }
+}
+
+export class HoldLimitError extends Error {
+  override readonly name = 'HoldLimitError';
+  constructor(
+    readonly max: number,
+    /** When the client's first open hold runs out, freeing a place. */
+    readonly nextExpiry: string,
+  ) {
+    super(`This client already holds ${max} bookings`);
   }
 }
 

@@ -117,8 +117,8 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
     });
 
     it('migrates once, to the latest version, and reports health', async () => {
-      expect(await store.migrate()).toEqual({ applied: [], version: 2 });
-      expect(await store.health()).toEqual({ version: 2, latest: 2 });
+      expect(await store.migrate()).toEqual({ applied: [], version: 3 });
+      expect(await store.health()).toEqual({ version: 3, latest: 3 });
     });
 
     it('loads reference data idempotently, Chinese names intact', async () => {

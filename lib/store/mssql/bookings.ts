@@ -3,6 +3,7 @@ import { inventoryDeltas, seatsHeld, type BookingState } from '../../domain/book
 import { bookingsFromRows, cabinColumns, historyFromRow, type BookingRow, type HistoryRow, type PassengerRow, type SeatRow, type SegmentRow } from '../rows';
 import {
   DuplicateError,
+  HoldLimitError,
   SeatTakenError,
   SoldOutError,
   VersionConflictError,
@@ -56,6 +57,10 @@ export const sql = {
     SELECT CAST(SCOPE_IDENTITY() AS INT) AS id`,
   insertSeat: 'INSERT INTO seat_assignments (segment_id, passenger_id, flight_id, flight_date, seat) VALUES (@segment, @passenger, @flight, @date, @seat)',
   insertHistory: 'INSERT INTO booking_history (booking_id, at, actor, action, before_json, after_json) VALUES (@booking, @at, @actor, @action, @before, @after)',
+  /** The range lock keeps the client's other holds out until this one commits. */
+  openHolds: `SELECT COUNT(*) AS n, MIN(hold_expires_at) AS next FROM bookings WITH (UPDLOCK, HOLDLOCK)
+    WHERE client_key = @clientKey AND status = 'pending' AND hold_expires_at > @now`,
+  setClientKey: 'UPDATE bookings SET client_key = @clientKey WHERE id = @id',
   insertBooking: `INSERT INTO bookings (reference, ${headerColumns.join(', ')}, version, created_by, created_at, updated_at)
     VALUES (@reference, ${headerColumns.map((c) => `@${c}`).join(', ')}, 1, @createdBy, @now, @now);
     SELECT CAST(SCOPE_IDENTITY() AS INT) AS id`,
@@ -152,6 +157,11 @@ async function moveInventory(tx: Executor, before: BookingState | undefined, aft
 }
 
 /** The id of the child row at a position: updated in place when it exists, inserted otherwise. */
+async function refuseHoarding(tx: Executor, { clientKey, max }: { clientKey: string; max: number }, now: string) {
+  const open = (await tx.query<{ n: number; next: Date | null }>(sql.openHolds, { clientKey: param.code(clientKey), now: param.instant(now) })).rows[0]!;
+  if (open.n >= max) throw new HoldLimitError(max, open.next!.toISOString());
+}
+
 async function upsertChild(tx: Executor, statements: { at: string; update: string; insert: string }, bookingId: number, position: number, values: Params) {
   const at = { booking: param.int(bookingId), position: param.int(position) };
   const existing = (await tx.query<{ id: number }>(statements.at, at)).rows[0];
@@ -221,6 +231,7 @@ export function mssqlBookings(db: Db): BookingRepository {
       return db.transaction(async (tx): Promise<WriteResult> => {
         const replay = await claimed(tx, idempotency);
         if (replay) return { kind: 'replay', replay };
+        if (booking.holdLimit) await refuseHoarding(tx, booking.holdLimit, booking.now);
         await moveInventory(tx, undefined, booking.state);
         let id: number;
         try {
@@ -236,6 +247,7 @@ export function mssqlBookings(db: Db): BookingRepository {
           if (violatedConstraint(error) === 'uq_bookings_reference') throw new DuplicateError(`Booking reference ${booking.reference} exists`);
           throw error;
         }
+        if (booking.holdLimit) await tx.query(sql.setClientKey, { clientKey: param.code(booking.holdLimit.clientKey), id: param.int(id) });
         await writeChildren(tx, id, booking.state);
         await writeHistory(tx, id, booking.now, booking.history);
         await remember(tx, idempotency, id, booking.now);

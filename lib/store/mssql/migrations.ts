@@ -132,6 +132,14 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'holds per client',
+    statements: [
+      'ALTER TABLE bookings ADD client_key VARCHAR(32) NULL',
+      'CREATE INDEX ix_bookings_client_holds ON bookings (client_key, status, hold_expires_at)',
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

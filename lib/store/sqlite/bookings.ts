@@ -2,6 +2,7 @@ import { inventoryDeltas, seatsHeld, type BookingState } from '../../domain/book
 import { bookingsFromRows, cabinColumns, historyFromRow, type BookingRow, type HistoryRow, type PassengerRow, type SeatRow, type SegmentRow } from '../rows';
 import {
   DuplicateError,
+  HoldLimitError,
   SeatTakenError,
   SoldOutError,
   VersionConflictError,
@@ -135,11 +136,20 @@ export function sqliteBookings(db: Db): BookingRepository {
     return Object.fromEntries(headerColumns.map((column) => [column, state[column]]));
   }
 
+  /** Inside the write transaction, so two holds of one client cannot both take the last place. */
+  function refuseHoarding({ clientKey, max }: { clientKey: string; max: number }, now: string) {
+    const open = statement(
+      "SELECT COUNT(*) AS n, MIN(hold_expires_at) AS next FROM bookings WHERE client_key = ? AND status = 'pending' AND hold_expires_at > ?",
+    ).get(clientKey, now) as { n: number; next: string | null };
+    if (open.n >= max) throw new HoldLimitError(max, open.next!);
+  }
+
   return {
     async insert(booking, idempotency): Promise<WriteResult> {
       return db.transaction((): WriteResult => {
         const replay = replayOf(idempotency);
         if (replay) return { kind: 'replay', replay };
+        if (booking.holdLimit) refuseHoarding(booking.holdLimit, booking.now);
         moveInventory(undefined, booking.state);
         let id: number;
         try {
@@ -153,6 +163,7 @@ export function sqliteBookings(db: Db): BookingRepository {
           if (isUniqueViolation(error, 'bookings')) throw new DuplicateError(`Booking reference ${booking.reference} exists`);
           throw error;
         }
+        if (booking.holdLimit) statement('UPDATE bookings SET client_key = ? WHERE id = ?').run(booking.holdLimit.clientKey, id);
         writeChildren(id, booking.state);
         writeHistory(id, booking.now, booking.history);
         remember(idempotency, id, booking.now);

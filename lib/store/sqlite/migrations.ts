@@ -123,4 +123,12 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'holds per client',
+    statements: [
+      'ALTER TABLE bookings ADD COLUMN client_key TEXT',
+      `CREATE INDEX ix_bookings_client_holds ON bookings (client_key, status, hold_expires_at)`,
+    ],
+  },
 ];
