@@ -18,8 +18,14 @@ interface CounterRow {
 
 export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Lost writes tried again before the caller is told to retry: only a burst on one key gets this far. */
-const attempts = 8;
+/**
+ * Lost writes tried again before the caller is told to retry. Each round of a burst on one key lets at
+ * least one writer through, so a burst of n needs up to n rounds: this bound covers any burst a limit admits.
+ */
+const attempts = 64;
+
+/** A short random pause after a lost write, so the writers of a burst do not collide again in lockstep. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * (attempt + 1))));
 
 /** Table keys may not hold / \ # ? or control characters (an IPv6 address's colons are fine). */
 const keyOf = (key: string) => key.replace(/[/\\#?\u0000-\u001f\u007f]/g, '_');
@@ -46,6 +52,7 @@ export class FixedWindowCounters {
       } catch (error) {
         // 404: the row was purged between the read and the write; read again like a lost write.
         if (!(error instanceof ConflictError) && httpStatusOf(error) !== 404) throw error;
+        await backOff(attempt);
       }
     }
     return { allowed: false, retryAfterSeconds: 1 };
