@@ -187,7 +187,7 @@ export class SeatTakenError extends Error {
 
 /** The database could not be opened, reached or written (a lock, a full disk); callers may retry later. */
 export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+  override readonly name: string = 'StoreUnavailableError';
   /** Seconds a client should wait before trying again (Retry-After). */
   readonly retryAfterSeconds: number;
   constructor(message: string, options: ErrorOptions & { retryAfterSeconds?: number } = {}) {

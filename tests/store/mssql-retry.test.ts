@@ -9,6 +9,7 @@ import {
   withRetry,
   type RetryOptions,
 } from '../../lib/store/mssql/retry';
+import { StoreUnavailableError } from '../../lib/store/store';
 
 /** Shaped like mssql's RequestError / ConnectionError. */
 const sqlError = (number: number) => Object.assign(new Error(`SQL error ${number}`), { number, code: 'EREQUEST' });
@@ -49,7 +50,7 @@ describe('transient-error policy', () => {
     }
   });
 
-  it('stops after maxAttempts and rethrows the last error', async () => {
+  it('stops after maxAttempts: the database is unavailable (503), the last error its cause', async () => {
     const waits: number[] = [];
     let calls = 0;
     const failing = withRetry(
@@ -59,7 +60,8 @@ describe('transient-error policy', () => {
       },
       { sleep: async (ms) => void waits.push(ms), random: () => 1 - 1e-9 },
     );
-    await expect(failing).rejects.toMatchObject({ number: 40501 });
+    await expect(failing).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(failing).rejects.toMatchObject({ cause: { number: 40501 } });
     expect(calls).toBe(defaultRetryPolicy.maxAttempts);
     expect(waits).toEqual([199, 399, 799, 1599]);
   });
@@ -167,6 +169,7 @@ describe('transaction retry', () => {
     const { log, begin } = recorder((_attempt, step) => (step === 'commit' ? Object.assign(new Error('reset'), { code: 'ESOCKET' }) : undefined));
     const failing = inRetriedTransaction(begin, async (tx) => tx.run('insert'), noSleep);
     await expect(failing).rejects.toBeInstanceOf(CommitOutcomeUnknownError);
+    await expect(failing).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(log).toEqual(['begin#1', 'insert#1', 'commit#1!']);
   });
 });

@@ -2,7 +2,9 @@
  * Transient-fault policy for Azure SQL: which errors are worth another try, how long to wait, and
  * the unit of retry — a whole transaction, opened afresh, never a single statement inside one
  * (after a deadlock or a dropped connection the server has already rolled the transaction back).
+ * A transient fault that outlasts the attempts is the database being unavailable: 503 with Retry-After.
  */
+import { StoreUnavailableError } from '../store';
 
 /** Error numbers Azure SQL documents as transient, plus deadlock victim (1205). */
 export const transientErrorNumbers: ReadonlySet<number> = new Set([
@@ -51,7 +53,7 @@ export interface RetryOptions {
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work` until it succeeds, fails with a non-transient error, or runs out of attempts. */
+/** Runs `work` until it succeeds, fails with a non-transient error, or runs out of attempts (then StoreUnavailableError). */
 export async function withRetry<T>(work: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const policy = options.policy ?? defaultRetryPolicy;
   const sleep = options.sleep ?? sleepFor;
@@ -59,7 +61,8 @@ export async function withRetry<T>(work: (attempt: number) => Promise<T>, option
     try {
       return await work(attempt);
     } catch (error) {
-      if (attempt >= policy.maxAttempts || !isTransient(error)) throw error;
+      if (!isTransient(error)) throw error;
+      if (attempt >= policy.maxAttempts) throw new StoreUnavailableError(`Azure SQL is unavailable after ${attempt} attempts`, { cause: error, retryAfterSeconds: 10 });
       await sleep(retryDelay(attempt, policy, options.random));
     }
   }
@@ -71,8 +74,11 @@ export interface TransactionHandle {
   rollback(): Promise<void>;
 }
 
-/** A COMMIT that failed in transit may or may not have happened: surfaced as is, never retried. */
-export class CommitOutcomeUnknownError extends Error {
+/**
+ * A COMMIT that failed in transit may or may not have happened: never retried here. The client is told
+ * to try again later (503); its Idempotency-Key makes that retry safe whichever way the COMMIT went.
+ */
+export class CommitOutcomeUnknownError extends StoreUnavailableError {
   override readonly name = 'CommitOutcomeUnknownError';
 }
 
