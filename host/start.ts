@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
-    await stopServing();
+    await drained(stopServing());
     await stopTelemetry();
     await azurite?.stop();
     process.exit(0);
@@ -106,10 +106,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/**
+ * Waits for in-flight work to finish, but not for ever: with storage down the durable stand-in would retry
+ * for minutes. What is cut short is safe, as after a crash: its truth is in storage and it is replayed.
+ */
+const drainSeconds = 10;
+function drained(stopping: Promise<void>): Promise<void> {
+  return Promise.race([stopping, new Promise<void>((resolve) => setTimeout(resolve, drainSeconds * 1000).unref())]);
+}
+
 /** A worker process: serves the function app on the shared port; the first one also runs the timers. */
 async function worker(): Promise<void> {
   const stop = await serveFunctions({ runTimers: env.WORKER_INDEX === '0' });
-  const exit = () => void stop().then(stopTelemetry).then(() => process.exit(0));
+  const exit = () => void drained(stop()).then(stopTelemetry).then(() => process.exit(0));
   process.on('SIGTERM', exit);
   process.on('SIGINT', () => undefined); // The terminal's Ctrl+C reaches the whole group; the primary decides.
 }

@@ -24,12 +24,15 @@ describe('a dead storage emulator', () => {
       const health = await host.fetch('/health');
       expect(await health.json()).toMatchObject({ status: 'degraded', checks: { storage: { status: 'fail' }, database: { status: 'pass' } } });
       expect((await host.fetch('/flights/search/%E5%8C%97%E4%BA%AC/%E4%B8%8A%E6%B5%B7')).status).toBe(200);
+      // A graceful stop drains for a bounded time: the durable stand-in's retries of the dead storage do not hold it up.
+      const stopping = Date.now();
+      await host.stop();
+      expect(Date.now() - stopping).toBeLessThan(30_000);
     } finally {
-      // Killed, not stopped: a graceful stop waits for the durable stand-in, which retries the dead storage for a long time.
-      await host.killGroup();
+      await host.killGroup().catch(() => undefined);
       await azurite.stop();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('the host’s own Azurite, killed: the host restarts it and the assistant works again within seconds', async () => {
     const host = await startHost();
