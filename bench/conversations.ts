@@ -23,15 +23,22 @@ async function converse(host: TestHost): Promise<{ create: number; turn: number 
   return { create: created.ms, turn: turn.ms };
 }
 
-/** Runs `count` conversations, `concurrency` at a time; calls `progress` after each. */
-async function run(host: TestHost, count: number, concurrency: number, progress: (done: number) => void = () => undefined) {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `count` conversations, `concurrency` at a time; calls `progress` after each. With `perSecond`, the
+ * n-th conversation starts no earlier than n / perSecond seconds in: steady traffic rather than a closed loop.
+ */
+async function run(host: TestHost, count: number, concurrency: number, progress: (done: number) => void = () => undefined, perSecond?: number) {
   const creates: number[] = [];
   const turns: number[] = [];
+  const begun = performance.now();
   let started = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (started < count) {
-        started++;
+        const slot = started++;
+        if (perSecond) await sleep(begun + (slot * 1000) / perSecond - performance.now());
         const { create, turn } = await converse(host);
         creates.push(create);
         turns.push(turn);
@@ -72,15 +79,21 @@ async function memory(host: TestHost, concurrency: number, total: number): Promi
   const settled = Math.ceil(total / 10);
   let baseline = 0;
   const started = performance.now();
-  await run(host, total, concurrency, (done) => {
-    if (done === settled) baseline = hostRssMb(host.process.pid!);
-  });
+  await run(
+    host,
+    total,
+    concurrency,
+    (done) => {
+      if (done === settled) baseline = hostRssMb(host.process.pid!);
+    },
+    bench.conversationsPerSecond,
+  );
   const end = hostRssMb(host.process.pid!);
   const drift = ((end - baseline) / baseline) * 100;
   const signed = `${drift >= 0 ? '+' : ''}${drift.toFixed(1)} %`;
   console.log(
     `conversations memory: host RSS ${baseline} MB after ${settled} → ${end} MB after ${total} conversations (${signed}), ` +
-      `${Math.round(total / ((performance.now() - started) / 1000))} conversations/s`,
+      `${(total / ((performance.now() - started) / 1000)).toFixed(1)} conversations/s (${bench.conversationsPerSecond ? `paced at ${bench.conversationsPerSecond}/s` : 'closed loop'})`,
   );
   report({ name: `host RSS drift over ${total} conversations`, measured: `${signed} (${baseline} → ${end} MB)`, target: '±10 %', met: Math.abs(drift) <= 10 });
 }

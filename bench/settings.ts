@@ -15,6 +15,11 @@ export const bench = {
   /** Conversations in flight at once, and conversations created for the memory figure. */
   concurrentConversations: smoke ? 4 : 20,
   conversationsForMemory: Number(process.env.BENCH_CONVERSATIONS ?? (smoke ? 8 : 2_000)),
+  /**
+   * Conversations started per second in the memory run: steady traffic the retention can keep up with (the
+   * timer retires ~3 a second here), as the target is about; 0 runs it as a closed loop at full speed.
+   */
+  conversationsPerSecond: Number(process.env.BENCH_CONVERSATIONS_PER_SECOND ?? (smoke ? 0 : 2)),
   /** BENCH_ONLY=conversations,durable runs only those sections (startup, search, network, conversations, durable, understanding). */
   only: process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean),
 };
