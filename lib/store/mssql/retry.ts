@@ -62,7 +62,7 @@ export async function withRetry<T>(work: (attempt: number) => Promise<T>, option
       return await work(attempt);
     } catch (error) {
       if (!isTransient(error)) throw error;
-      if (attempt >= policy.maxAttempts) throw new StoreUnavailableError(`Azure SQL is unavailable after ${attempt} attempts`, { cause: error, retryAfterSeconds: 10 });
+      if (attempt >= policy.maxAttempts) throw new StoreUnavailableError(`Azure SQL is unavailable after ${attempt} attempts`, { cause: error });
       await sleep(retryDelay(attempt, policy, options.random));
     }
   }
