@@ -303,12 +303,14 @@ describe('azd wiring', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    for (const excluded of ['node_modules/', 'tests/', 'infra/', 'data/', 'local.settings.json', '.env']) {
+    for (const excluded of ['/node_modules/', '/tests/', '/infra/', '/data/', '/local.settings.json', '.env']) {
       expect(lines).toContain(excluded);
     }
     for (const kept of ['dist', 'dist/', 'package.json', 'host.json', 'lib/', 'functions/', 'tsconfig.json']) {
       expect(lines).not.toContain(kept);
     }
+    // gitignore semantics: an unanchored folder pattern matches at any depth ("data/" drops lib/domain/data/).
+    expect(lines.filter((l) => /^[^/*!].*\/$/.test(l))).toEqual([]);
   });
 });
 
