@@ -29,6 +29,8 @@ const flights = [
   { flight_number: 'HO8102', airline_code: 'HO', departure_airport: 'PEK', arrival_airport: 'SHA', departure_time: '08:00', arrival_time: '10:15', aircraft_type: 'A320', cabins: a320(700) },
   { flight_number: 'HO8103', airline_code: 'HO', departure_airport: 'SHA', arrival_airport: 'CAN', departure_time: '09:00', arrival_time: '11:30', aircraft_type: 'A320', cabins: a320(1000) },
   { flight_number: 'HO8104', airline_code: 'HO', departure_airport: 'PEK', arrival_airport: 'CAN', departure_time: '10:00', arrival_time: '13:20', aircraft_type: 'A320', cabins: a320(1500) },
+  { flight_number: 'HO8105', airline_code: 'HO', departure_airport: 'PKX', arrival_airport: 'PVG', departure_time: '12:00', arrival_time: '14:10', aircraft_type: 'A320', cabins: a320(800) },
+  { flight_number: 'HO8106', airline_code: 'HO', departure_airport: 'PVG', arrival_airport: 'CAN', departure_time: '08:00', arrival_time: '10:30', aircraft_type: 'A320', cabins: a320(950) },
 ];
 
 let dir: string;
@@ -122,6 +124,28 @@ describe('creating', () => {
     expect(booking.segments.map((s) => [s.position, s.flight_number, s.date])).toEqual([[1, 'HO8101', day], [2, 'HO8103', '2026-12-11']]);
   });
 
+  it('a connection may change airports within a city (SHA → PVG)', async () => {
+    const { booking } = await create({ passengers: [{ name: 'Wang Fang' }], segments: [segment('HO8101'), segment('HO8106', { date: '2026-12-11' })] });
+    expect(booking).toMatchObject({ total_price: 1850, departure_airport: 'PEK', arrival_airport: 'CAN' });
+  });
+
+  it('two parties booking the same flight at once both get seats, and never the same one', async () => {
+    const both = await Promise.all([0, 1].map(() => create({ passengers: [{ name: 'Lu Yi' }], segments: [segment('HO8105', { date: '2026-12-15' })] })));
+    expect(both.map((b) => b.booking.seat_number).sort()).toEqual(['11A', '11B']);
+  });
+
+  it('an anonymous client holds at most holdsPerClient bookings, told when to try again', async () => {
+    const limited = bookingService(store, { holdMinutes: 20, holdsPerClient: 2, clock: clock.now });
+    const hold = (client: string) => limited.create(BookingCreateInput.parse({ passengers: [{ name: 'Ma Yi' }], segments: [segment('HO8105', { date: '2026-12-16' })], hold: true }), { actor: 'passenger', client });
+    await hold('client-a');
+    clock.advance(5 * 60_000);
+    await hold('client-a');
+    const third = await failure(hold('client-a'));
+    expect(third).toMatchObject({ kind: 'too_many', field: 'hold', retryAfterSeconds: 15 * 60, message: 'You already hold 2 bookings; confirm or cancel one, or try again when one runs out' });
+    expect((await hold('client-b')).booking.status).toBe('pending');
+    expect((await limited.create(BookingCreateInput.parse({ passengers: [{ name: 'Ma Er' }], segments: [segment('HO8105', { date: '2026-12-16' })] }), { actor: 'passenger', client: 'client-a' })).booking.status).toBe('confirmed');
+  });
+
   it('refuses segments that do not connect, in place or in time, naming the segment', async () => {
     const from = await failure(create({ passengers: [{ name: 'A B' }], segments: [segment('HO8101'), segment('HO8104', { date: '2026-12-11' })] }));
     expect(from).toMatchObject({ kind: 'invalid', field: 'segments[1].flight_number' });
@@ -185,6 +209,14 @@ describe('changing', () => {
     const up = await update(booking.id, { change_flight: { flight_number: 'HO8102', date: '2026-12-11', cabin: 'business' } });
     expect(up.fare_difference).toBe(2100); // (2100 + 1050) − 1050
     expect((await service.history(booking.id)).map((h) => h.action)).toEqual(['create', 'flight_change', 'flight_change']);
+  });
+
+  it('moves to another airport of the same cities, and two changes at once both land', async () => {
+    const { booking } = await create({ passengers: [{ name: 'Nie Yi' }], segments: [segment('HO8101')] });
+    const moved = await update(booking.id, { change_flight: { flight_number: 'HO8105', date: day } });
+    expect(moved).toMatchObject({ fare_difference: -100, booking: { departure_airport: 'PKX', arrival_airport: 'PVG', total_price: 800 } });
+    await Promise.all([update(booking.id, { title: 'First' }), update(booking.id, { contact: { email: 'nie@example.com' } })]);
+    expect(await service.get(booking.id)).toMatchObject({ version: 4, contact: { email: 'nie@example.com' } });
   });
 
   it('refuses a move off the route, to the same flight, or of a segment that does not exist', async () => {
