@@ -205,7 +205,6 @@ export interface Config {
   database: { kind: 'sqlite'; path: string } | { kind: 'mssql'; connectionString: string };
   seedSampleData: boolean;
   port: number;
-  functionsApiKey: string | undefined;
   publicBaseUrl: string;
   storageConnectionString: string | undefined;
   storageTableEndpoint: string | undefined;
@@ -285,7 +284,6 @@ export function loadConfig(env: Env = process.env): Config {
     database: databaseFrom(env, dataDir),
     seedSampleData: readBool(env, 'SEED_SAMPLE_DATA', true),
     port,
-    functionsApiKey: read(env, 'FUNCTIONS_API_KEY'),
     publicBaseUrl: publicBaseUrlFrom(env, port),
     storageConnectionString: read(env, 'DURABLE_STORAGE_CONNECTION_STRING') ?? read(env, 'AzureWebJobsStorage'),
     storageTableEndpoint: read(env, 'AzureWebJobsStorage__tableServiceUri'),
