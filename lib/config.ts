@@ -27,7 +27,7 @@ export const settings = {
     example: 'sqlite:./data/flightbooking.db',
   },
   AZURE_SQL_CONNECTION_STRING: {
-    description: 'Azure SQL as an ADO.NET connection string (as the portal shows it); overrides DATABASE_URL when set. In Azure use Authentication=Active Directory Default (managed identity), so it holds no password.',
+    description: 'Azure SQL as an ADO.NET connection string (as the portal shows it); overrides DATABASE_URL when set. In Azure the Bicep sets Authentication=Active Directory Managed Identity;User Id=<identity client id>, so it holds no password.',
     example: '',
   },
   SEED_SAMPLE_DATA: {
