@@ -30,7 +30,7 @@ async function databaseChecks(): Promise<{ database: Check; migrations: Check }>
 
 /** Table Storage (conversations, limits): configured and answering. Down, the assistant is, not the booking API. */
 async function storageCheck(settings: StorageSettings): Promise<Check> {
-  if (!settings.storageConnectionString && !settings.storageAccountName) {
+  if (!settings.storageConnectionString && !settings.storageTableEndpoint) {
     return { status: 'warn', detail: 'AzureWebJobsStorage is not set: conversations cannot be stored' };
   }
   try {

@@ -39,8 +39,18 @@ param grantPrincipalDataRoles bool = true
 @description('Override the resource group name (default rg-<environmentName>).')
 param resourceGroupName string = ''
 
-@description('Region of the Azure OpenAI account when the model is not offered in location. Empty: same as location.')
-param openAiLocation string = ''
+// gpt-4.1 (2025-04-14) GlobalStandard is not offered in every region (e.g. not in eastasia): the model gets
+// its own region, by default one where Microsoft's "Global Standard model availability" table lists it.
+@description('Region of the Azure OpenAI account: one where the model and deployment SKU are offered (gpt-4.1 GlobalStandard: e.g. eastus2, swedencentral, japaneast, australiaeast; see the Azure OpenAI model availability tables). azd env set AZURE_OPENAI_LOCATION to change it.')
+@metadata({
+  azd: {
+    type: 'location'
+    usageName: [
+      'OpenAI.GlobalStandard.gpt-4.1,30'
+    ]
+  }
+})
+param openAiLocation string = 'eastus2'
 
 @description('Azure OpenAI model name.')
 param openAiModelName string = 'gpt-4.1'
@@ -68,7 +78,7 @@ param openAiTimeoutMs int = 30000
 @description('Name of the Azure SQL database.')
 param sqlDatabaseName string = 'flightbooking'
 
-@description('Most vCores the serverless database may use.')
+@description('Most vCores the serverless database may use; the least it keeps while online follows from it (sql.bicep: 0.5 up to 4, 0.75 for 6, 1 for 8).')
 @allowed([
   1
   2
@@ -78,8 +88,8 @@ param sqlDatabaseName string = 'flightbooking'
 ])
 param sqlMaxVCores int = 1
 
-@description('Minutes of inactivity before the serverless database pauses (minimum 60).')
-@minValue(60)
+@description('Minutes of inactivity before the serverless database pauses (minimum 15). The app queries nothing on its own while idle (README, What it costs), so the database can pause.')
+@minValue(15)
 param sqlAutoPauseDelayMinutes int = 60
 
 @description('Use the Azure SQL free offer for the database (one per subscription).')
@@ -131,7 +141,6 @@ var tags = {
 }
 var functionAppName = 'func-api-${resourceToken}'
 var deploymentContainerName = 'app-package'
-var effectiveOpenAiLocation = empty(openAiLocation) ? location : openAiLocation
 var effectiveOpenAiDeploymentName = empty(openAiDeploymentName) ? openAiModelName : openAiDeploymentName
 var sqlAdminPrincipalType = principalType == 'ServicePrincipal' ? 'Application' : principalType
 
@@ -186,13 +195,23 @@ module openAi 'modules/openai.bicep' = {
   scope: rg
   params: {
     name: 'oai-${resourceToken}'
-    location: effectiveOpenAiLocation
+    location: openAiLocation
     tags: tags
     deploymentName: effectiveOpenAiDeploymentName
     modelName: openAiModelName
     modelVersion: openAiModelVersion
     deploymentSkuName: openAiDeploymentSkuName
     deploymentCapacity: openAiDeploymentCapacity
+  }
+}
+
+module appIdentity 'modules/identity.bicep' = {
+  name: 'app-identity'
+  scope: rg
+  params: {
+    name: 'id-${functionAppName}'
+    location: location
+    tags: tags
   }
 }
 
@@ -210,6 +229,10 @@ module durableTaskScheduler 'modules/durable-task-scheduler.bicep' = if (durable
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
+  // The identity's roles exist before the app starts with them.
+  dependsOn: [
+    appRoles
+  ]
   params: {
     name: functionAppName
     planName: 'plan-${resourceToken}'
@@ -217,7 +240,10 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     serviceName: 'api'
     storageAccountName: storage.outputs.name
+    storageTableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
+    identityId: appIdentity.outputs.id
+    identityClientId: appIdentity.outputs.clientId
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
@@ -240,7 +266,7 @@ module appRoles 'modules/role-assignments.bicep' = {
   name: 'app-role-assignments'
   scope: rg
   params: {
-    principalId: functionApp.outputs.principalId
+    principalId: appIdentity.outputs.principalId
     principalType: 'ServicePrincipal'
     storageAccountName: storage.outputs.name
     openAiAccountName: openAi.outputs.name
@@ -264,12 +290,14 @@ module deployerRoles 'modules/role-assignments.bicep' = if (grantPrincipalDataRo
   }
 }
 
-// azd writes these outputs to .azure/<env>/.env; the postprovision hook reads the SQL ones.
+// azd writes these outputs to .azure/<env>/.env; the postprovision hook reads the SQL and identity ones.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output AZURE_FUNCTION_APP_PRINCIPAL_ID string = functionApp.outputs.principalId
+output AZURE_APP_IDENTITY_NAME string = appIdentity.outputs.name
+output AZURE_APP_IDENTITY_CLIENT_ID string = appIdentity.outputs.clientId
+output AZURE_APP_IDENTITY_PRINCIPAL_ID string = appIdentity.outputs.principalId
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.url
 output FUNCTION_APP_URL string = functionApp.outputs.url

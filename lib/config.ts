@@ -63,6 +63,19 @@ export const settings = {
     description: 'Storage account name when the app reaches storage by managed identity (Azure).',
     example: '',
   },
+  AzureWebJobsStorage__tableServiceUri: {
+    description: 'Table service endpoint of that storage account, e.g. https://<account>.table.core.windows.net (Azure: the Bicep sets it from the account\'s own endpoints, so no cloud suffix is assumed). The app\'s tables use it with the managed identity; the Functions host reads the same setting.',
+    example: '',
+  },
+  AZURE_CLIENT_ID: {
+    description: 'Client id of the app\'s user-assigned managed identity (Azure, set by the Bicep). Where the platform offers a managed identity (IDENTITY_ENDPOINT is set), storage and Azure OpenAI are reached with ManagedIdentityCredential for this id; elsewhere with the developer credential chain (azd/az login).',
+    example: '',
+  },
+  IDENTITY_ENDPOINT: {
+    description: 'Managed identity endpoint, set by Azure Functions when the app has an identity.',
+    example: '',
+    platform: true,
+  },
   DURABLE_STORAGE_CONNECTION_STRING: {
     description: 'Table Storage for orchestration state, when it differs from AzureWebJobsStorage.',
     example: '',
@@ -195,7 +208,7 @@ export interface Config {
   functionsApiKey: string | undefined;
   publicBaseUrl: string;
   storageConnectionString: string | undefined;
-  storageAccountName: string | undefined;
+  storageTableEndpoint: string | undefined;
   taskHub: string;
   azuriteTablePort: number;
   openai: {
@@ -275,7 +288,7 @@ export function loadConfig(env: Env = process.env): Config {
     functionsApiKey: read(env, 'FUNCTIONS_API_KEY'),
     publicBaseUrl: publicBaseUrlFrom(env, port),
     storageConnectionString: read(env, 'DURABLE_STORAGE_CONNECTION_STRING') ?? read(env, 'AzureWebJobsStorage'),
-    storageAccountName: read(env, 'AzureWebJobsStorage__accountName'),
+    storageTableEndpoint: read(env, 'AzureWebJobsStorage__tableServiceUri'),
     taskHub: read(env, 'DURABLE_TASK_HUB') ?? 'FlightBooking',
     azuriteTablePort: readInt(env, 'AZURITE_TABLE_PORT', 10002),
     openai: {

@@ -1,6 +1,7 @@
-// Function App on the Flex Consumption plan (FC1, Linux, Node 20) with a system-assigned identity.
-// The app package lives in a blob container of the runtime storage account and is read with the
-// app's identity; the runtime reaches storage by identity too (no keys, no connection strings).
+// Function App on the Flex Consumption plan (FC1, Linux, Node 22) with a user-assigned identity made
+// (and given its roles) before the app. The app package lives in a blob container of the runtime
+// storage account and is read with that identity; the runtime, the app's tables, Azure SQL, Azure
+// OpenAI and telemetry use it too (no keys, no connection strings with secrets).
 //
 // App settings are written by the 'appsettings' config child so that PUBLIC_BASE_URL can use the
 // site's own defaultHostName. Every setting of lib/config.ts that is neither localOnly, platform
@@ -24,18 +25,27 @@ param serviceName string = 'api'
 @description('Name of the runtime storage account (AzureWebJobsStorage, deployment container, orchestration tables).')
 param storageAccountName string
 
+@description('Table service endpoint of the runtime storage account (its primaryEndpoints.table: no cloud suffix assumed).')
+param storageTableEndpoint string
+
+@description('Resource id of the app\'s user-assigned managed identity.')
+param identityId string
+
+@description('Client id of the app\'s user-assigned managed identity.')
+param identityClientId string
+
 @description('Name of the blob container holding the deployment package.')
 param deploymentContainerName string
 
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
-@description('Node.js version of the Flex runtime.')
+@description('Node.js version of the Flex runtime (Node 20 support in Azure Functions ended on 2026-04-30; the code also runs on 20 locally).')
 @allowed([
   '20'
   '22'
 ])
-param nodeVersion string = '20'
+param nodeVersion string = '22'
 
 @description('Largest number of instances Flex Consumption may scale out to.')
 @minValue(1)
@@ -115,7 +125,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   tags: union(tags, { 'azd-service-name': serviceName })
   kind: 'functionapp,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
@@ -134,7 +147,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           type: 'blobContainer'
           value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
           authentication: {
-            type: 'SystemAssignedIdentity'
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
           }
         }
       }
@@ -150,13 +164,13 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// No password anywhere: 'Active Directory Default' makes the driver use the managed identity.
-var sqlConnectionString = 'Server=tcp:${sqlServerFqdn},1433;Database=${sqlDatabaseName};Authentication=Active Directory Default;Encrypt=True;TrustServerCertificate=False;Connection Timeout=30;'
+// No password anywhere: the driver signs in as the user-assigned identity (User Id is its client id).
+var sqlConnectionString = 'Server=tcp:${sqlServerFqdn},1433;Database=${sqlDatabaseName};Authentication=Active Directory Managed Identity;User Id=${identityClientId};Encrypt=True;TrustServerCertificate=False;Connection Timeout=30;'
 
 var useScheduler = !empty(durableTaskSchedulerEndpoint)
 
 // The Durable Task Scheduler backend: the host.json storage provider (Azure Storage) is switched by
-// app settings, and the app reaches the scheduler with its system-assigned identity (no secret).
+// app settings, and the app reaches the scheduler with its user-assigned identity (no secret).
 var schedulerSettings = {
   AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
   AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
@@ -167,16 +181,20 @@ var baseSettings = {
   // Durable extension's Azure Storage provider uses the same connection (host.json connectionName).
   AzureWebJobsStorage__accountName: storage.name
   AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  // The app's own credential (lib/azure-credential.ts): ManagedIdentityCredential for this identity.
+  AZURE_CLIENT_ID: identityClientId
   // Telemetry; the connection string is not a secret, ingestion is authenticated with the identity.
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   // Settings of lib/config.ts.
   DATABASE_URL: ''
   AZURE_SQL_CONNECTION_STRING: sqlConnectionString
   SEED_SAMPLE_DATA: seedSampleData ? 'true' : 'false'
   PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}/api'
   DURABLE_TASK_HUB: durableTaskHub
-  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: useScheduler ? 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity' : ''
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: useScheduler ? 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}' : ''
   AZURE_OPENAI_ENDPOINT: openAiEndpoint
   AZURE_OPENAI_DEPLOYMENT: openAiDeploymentName
   AZURE_OPENAI_API_VERSION: openAiApiVersion
@@ -208,6 +226,5 @@ resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 
 output name string = functionApp.name
 output id string = functionApp.id
-output principalId string = functionApp.identity.principalId
 output defaultHostName string = functionApp.properties.defaultHostName
 output url string = 'https://${functionApp.properties.defaultHostName}'

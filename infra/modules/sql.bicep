@@ -1,6 +1,6 @@
 // Azure SQL logical server (Entra ID only, no SQL logins) + a serverless General Purpose database
 // that auto-pauses when idle. The function app reaches it with its managed identity; the identity
-// becomes a database user through infra/sql/grant-app-identity.sql (Bicep cannot run T-SQL).
+// becomes a database user through the postprovision hook, infra/scripts/grant-sql-access.mjs (Bicep cannot run T-SQL).
 
 @description('Name of the logical SQL server (globally unique, lowercase).')
 param serverName string
@@ -38,10 +38,17 @@ param adminPrincipalType string = 'User'
 ])
 param maxVCores int = 1
 
-@description('Minimum vCores while online, as a string because Bicep has no decimals (0.5 is the smallest for 1-2 max vCores).')
-param minVCores string = '0.5'
+// The least vCores a serverless GP_S_Gen5 database keeps while online depends on its maximum (Azure SQL
+// "single database vCore resource limits": 0.5-1, 0.5-2, 0.5-4, 0.75-6, 1.0-8). Strings: Bicep has no decimals.
+var minVCoresByMax = {
+  '1': '0.5'
+  '2': '0.5'
+  '4': '0.5'
+  '6': '0.75'
+  '8': '1'
+}
 
-@description('Minutes without activity after which the database pauses (60 is the minimum; -1 disables auto-pause).')
+@description('Minutes without activity after which the database pauses (15 is the minimum; -1 disables auto-pause).')
 param autoPauseDelayMinutes int = 60
 
 @description('Maximum database size in bytes (default 32 GB).')
@@ -96,7 +103,7 @@ var databaseProperties = {
   collation: 'SQL_Latin1_General_CP1_CI_AS'
   maxSizeBytes: maxSizeBytes
   autoPauseDelay: autoPauseDelayMinutes
-  minCapacity: json(minVCores)
+  minCapacity: json(minVCoresByMax[string(maxVCores)])
   zoneRedundant: false
   requestedBackupStorageRedundancy: 'Local'
 }

@@ -1,24 +1,25 @@
 /** Azure Table Storage clients (Azurite locally): the orchestration stand-in's tables and the assistant's rate-limit counters. */
 import type { TableClient, TableServiceClientOptions } from '@azure/data-tables';
+import { azureCredential } from '../azure-credential';
 
 /** A write lost to another one: the row exists (409) or its ETag changed (412). */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
 }
 
-/** Where tables live: a connection string (Azurite, keys) or an account reached by managed identity. */
-export type TableEndpoint = { connectionString: string } | { accountName: string };
+/** Where tables live: a connection string (Azurite, keys) or a table service endpoint reached by managed identity. */
+export type TableEndpoint = { connectionString: string } | { url: string };
 
 /** The storage settings a table client needs, as configuration holds them. */
 export interface StorageSettings {
   storageConnectionString?: string;
-  storageAccountName?: string;
+  storageTableEndpoint?: string;
 }
 
 export function endpointFrom(cfg: StorageSettings): TableEndpoint {
   if (cfg.storageConnectionString) return { connectionString: cfg.storageConnectionString };
-  if (cfg.storageAccountName) return { accountName: cfg.storageAccountName };
-  throw new Error('Table Storage is not configured: set AzureWebJobsStorage, DURABLE_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__accountName');
+  if (cfg.storageTableEndpoint) return { url: cfg.storageTableEndpoint };
+  throw new Error('Table Storage is not configured: set AzureWebJobsStorage, DURABLE_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__tableServiceUri');
 }
 
 /** The OData filter builder of @azure/data-tables, which loads on first use. */
@@ -33,10 +34,7 @@ export function tableClient(endpoint: TableEndpoint, table: string): TableClient
 
 function bareClient(endpoint: TableEndpoint, table: string, options: TableServiceClientOptions = {}): TableClient {
   const { TableClient } = require('@azure/data-tables') as typeof import('@azure/data-tables');
-  if ('accountName' in endpoint) {
-    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
-    return new TableClient(`https://${endpoint.accountName}.table.core.windows.net`, table, new DefaultAzureCredential(), options);
-  }
+  if ('url' in endpoint) return new TableClient(endpoint.url, table, azureCredential(), options);
   const { connectionString } = endpoint;
   const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:|UseDevelopmentStorage=true/i.test(connectionString);
   return TableClient.fromConnectionString(connectionString, table, { ...options, allowInsecureConnection: insecure });

@@ -119,6 +119,30 @@ test('two confirmations of one proposal: one write, and both are told the bookin
   expect(c.reply('click-2')!.reply).toBe(c.reply('click-1')!.reply);
 });
 
+test('a confirmation of an earlier proposal books nothing, not the one pending now', async () => {
+  const c = conversationOf();
+  await c.begin();
+  const first = (await c.send({ text: request })).proposal!;
+  // The traveller changes their mind (a new request replaces the proposal) while a click on the first one is in flight.
+  const second = (await c.send({ text: '帮我预订后天早上从北京到上海的航班，乘客李四' })).proposal!;
+  expect(second.id).not.toBe(first.id);
+  expect(second.arguments).not.toEqual(first.arguments);
+  const stale = await c.send({ accept: true, proposalId: first.id });
+  expect(stale.reply).toBe(say('declined', 'zh'));
+  expect(c.writes).toEqual([]);
+  // The same race inside one episode: the new request and the stale click arrive together.
+  const d = conversationOf();
+  await d.begin();
+  const earlier = (await d.send({ text: request })).proposal!;
+  const together = await d.replay.deliver([
+    d.replay.raised(module.messageEvent, { messageId: 'retype', text: '帮我预订后天早上从北京到上海的航班，乘客李四' }),
+    d.replay.raised(module.messageEvent, { messageId: 'late-click', accept: true, proposalId: earlier.id }),
+  ]);
+  expect(together.error).toBeUndefined();
+  expect(d.reply('late-click')!.reply).toBe(say('declined', 'zh'));
+  expect(d.writes).toEqual([]);
+});
+
 test('/confirm with nothing pending is an ordinary reply, and the conversation goes on', async () => {
   const c = conversationOf();
   await c.begin();

@@ -14,6 +14,7 @@ import {
   appSettingNames,
   checkBicepTree,
   formatProblems,
+  objectEntries,
   objectGet,
   resourceTypeName,
   stringValue,
@@ -90,23 +91,26 @@ describe('the function app module', () => {
     expect(names).toContain('AzureWebJobsStorage__credential');
   });
 
-  it('is a Flex Consumption (FC1) Linux Node app deployed from a blob container with its own identity', () => {
+  it('is a Flex Consumption (FC1) Linux Node 22 app deployed from a blob container with its user-assigned identity', () => {
     expect(site && plan).toBeTruthy();
     expect(stringValue(objectGet(plan!.body, ['sku', 'name']))).toBe('FC1');
     expect(stringValue(objectGet(plan!.body, ['sku', 'tier']))).toBe('FlexConsumption');
     expect(stringValue(objectGet(site!.body, ['kind']))).toBe('functionapp,linux');
-    expect(stringValue(objectGet(site!.body, ['identity', 'type']))).toBe('SystemAssigned');
+    expect(stringValue(objectGet(site!.body, ['identity', 'type']))).toBe('UserAssigned');
+    expect(objectGet(site!.body, ['identity', 'userAssignedIdentities'])?.text).toContain("'${identityId}': {}");
     const config = ['properties', 'functionAppConfig'];
     expect(stringValue(objectGet(site!.body, [...config, 'deployment', 'storage', 'type']))).toBe('blobContainer');
-    expect(stringValue(objectGet(site!.body, [...config, 'deployment', 'storage', 'authentication', 'type']))).toBe(
-      'SystemAssignedIdentity',
-    );
+    expect(stringValue(objectGet(site!.body, [...config, 'deployment', 'storage', 'authentication', 'type']))).toBe('UserAssignedIdentity');
+    expect(objectGet(site!.body, [...config, 'deployment', 'storage', 'authentication', 'userAssignedIdentityResourceId'])?.text).toBe('identityId');
     expect(stringValue(objectGet(site!.body, [...config, 'runtime', 'name']))).toBe('node');
     expect(objectGet(site!.body, [...config, 'scaleAndConcurrency', 'maximumInstanceCount'])).toBeDefined();
     expect(site!.type).toBe('Microsoft.Web/sites@2024-04-01');
     const nodeVersion = fa.params.find((p) => p.name === 'nodeVersion');
     expect(nodeVersion).toBeDefined();
-    expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param nodeVersion string = '20'/);
+    // Node 20 support in Azure Functions ended on 2026-04-30; engines still lets the code run on 20 locally.
+    expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param nodeVersion string = '22'/);
+    const engines = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('>=20.19');
   });
 
   it('allows cross-origin calls from the app\'s own origin and the corsAllowedOrigins parameter, without credentials (as Host.CORS locally)', () => {
@@ -126,10 +130,23 @@ describe('the function app module', () => {
     expect(fs.readFileSync(functionAppBicep, 'utf8')).toMatch(/param serviceName string = 'api'/);
   });
 
-  it('connects to Azure SQL without a password', () => {
+  it('connects to Azure SQL as the user-assigned identity, without a password', () => {
     const source = fs.readFileSync(functionAppBicep, 'utf8');
-    expect(source).toContain('Authentication=Active Directory Default');
+    expect(source).toContain('Authentication=Active Directory Managed Identity;User Id=${identityClientId};');
     expect(source).not.toMatch(/password\s*=/i);
+  });
+
+  it('the app and the Functions host use the identity: client id for storage, @azure/identity, telemetry; the table endpoint from the account', () => {
+    const settings = fa.variables.get('baseSettings');
+    expect(objectGet(settings, ['AzureWebJobsStorage__clientId'])?.text).toBe('identityClientId');
+    expect(objectGet(settings, ['AZURE_CLIENT_ID'])?.text).toBe('identityClientId');
+    expect(objectGet(settings, ['APPLICATIONINSIGHTS_AUTHENTICATION_STRING'])?.text).toBe("'ClientId=${identityClientId};Authorization=AAD'");
+    expect(objectGet(settings, ['AzureWebJobsStorage__tableServiceUri'])?.text).toBe('storageTableEndpoint');
+    const module = file(mainBicep).modules.find((m) => m.target.endsWith('functionapp.bicep'));
+    expect(module?.passed).toEqual(expect.arrayContaining(['storageTableEndpoint', 'identityId', 'identityClientId']));
+    expect(fs.readFileSync(mainBicep, 'utf8')).toContain('storageTableEndpoint: storage.outputs.tableEndpoint');
+    // No endpoint suffix assumed anywhere: it comes from the storage account (sovereign clouds differ).
+    for (const source of [...tree.files.keys()].map((f) => fs.readFileSync(f, 'utf8'))) expect(source).not.toContain('core.windows.net');
   });
 });
 
@@ -159,6 +176,38 @@ describe('identity-only access to the data services', () => {
     expect(objectGet(sql.variables.get('databaseProperties'), ['autoPauseDelay'])).toBeDefined();
     const rules = resourcesOfType(sql, 'Microsoft.Sql/servers/firewallRules');
     expect(rules.some((r) => stringValue(objectGet(r.body, ['name'])) === 'AllowAllWindowsAzureIps')).toBe(true);
+  });
+
+  it('the app\'s user-assigned identity exists, with its roles, before the app', () => {
+    const identity = bySymbol('modules/identity.bicep');
+    expect(resourcesOfType(identity, 'Microsoft.ManagedIdentity/userAssignedIdentities')).toHaveLength(1);
+    expect(identity.outputs).toEqual(expect.arrayContaining(['id', 'name', 'principalId', 'clientId']));
+    const source = fs.readFileSync(mainBicep, 'utf8');
+    expect(source).toMatch(/module appRoles 'modules\/role-assignments.bicep' = \{[^}]*principalId: appIdentity.outputs.principalId/);
+    expect(source).toMatch(/module functionApp 'modules\/functionapp.bicep' = \{[^}]*dependsOn: \[\s*appRoles\s*\]/);
+  });
+
+  it('serverless SQL: the least vCores follow the most vCores, as Azure SQL\'s serverless limits require (0.5-1, 0.5-2, 0.5-4, 0.75-6, 1.0-8)', () => {
+    const sql = bySymbol('modules/sql.bicep');
+    const mapping = Object.fromEntries(objectEntries(sql.variables.get('minVCoresByMax')).map(([k, v]) => [k, stringValue(v)]));
+    expect(mapping).toEqual({ '1': '0.5', '2': '0.5', '4': '0.5', '6': '0.75', '8': '1' });
+    const allowed = (source: string) => /@allowed\(\[([^\]]*)\]\)\s*param (?:sqlMaxVCores|maxVCores) int/.exec(source)?.[1]?.trim().split(/\s+/).sort();
+    expect(allowed(fs.readFileSync(mainBicep, 'utf8'))).toEqual(Object.keys(mapping).sort());
+    expect(allowed(fs.readFileSync(path.join(infra, 'modules', 'sql.bicep'), 'utf8'))).toEqual(Object.keys(mapping).sort());
+    expect(objectGet(sql.variables.get('databaseProperties'), ['minCapacity'])?.text).toBe('json(minVCoresByMax[string(maxVCores)])');
+  });
+
+  it('Azure OpenAI has its own region, by default one offering gpt-4.1 GlobalStandard (not eastasia)', () => {
+    const source = fs.readFileSync(mainBicep, 'utf8');
+    const region = /param openAiLocation string = '([a-z0-9]+)'/.exec(source)?.[1];
+    // From Microsoft's "Global Standard model availability" table (gpt-4.1, 2025-04-14), a few of the regions listed.
+    expect(['eastus2', 'eastus', 'swedencentral', 'japaneast', 'australiaeast', 'francecentral']).toContain(region);
+    expect(source).toMatch(/param openAiModelName string = 'gpt-4.1'/);
+    expect(source).toMatch(/param openAiDeploymentSkuName string = 'GlobalStandard'/);
+    expect(file(mainBicep).modules.find((m) => m.symbol === 'openAi')?.passed).toContain('location');
+    expect(source).toContain('    location: openAiLocation\n');
+    const parameters = fs.readFileSync(path.join(infra, 'main.parameters.json'), 'utf8');
+    expect(parameters).toContain(`"\${AZURE_OPENAI_LOCATION=${region}}"`);
   });
 
   it('role assignments cover blob, queue, table and OpenAI for the app and the deployer', () => {
@@ -219,7 +268,7 @@ describe('Durable Functions backend', () => {
         'AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName',
       ]),
     );
-    expect(faSource).toContain("'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity'");
+    expect(faSource).toContain("'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'");
     expect(stringValue(objectGet(fa.variables.get('schedulerSettings'), ['AzureFunctionsJobHost__extensions__durableTask__storageProvider__type']))).toBe('azureManaged');
     // The switch applies only with the scheduler: Azure Storage keeps host.json as it is.
     expect(fa.variables.get('appSettings')?.text).toBe('union(baseSettings, useScheduler ? schedulerSettings : {})');
@@ -261,10 +310,12 @@ describe('azd wiring', () => {
     ]) {
       expect(main.outputs).toContain(name);
     }
-    const script = fs.readFileSync(path.join(infra, 'scripts', 'grant-sql-access.sh'), 'utf8');
-    for (const used of script.match(/\bAZURE_[A-Z_]+/g) ?? []) {
-      if (used === 'AZURE_CLIENT_IP') continue; // optional, set by the user
-      expect(main.outputs, `grant-sql-access.sh reads ${used}`).toContain(used);
+    const script = fs.readFileSync(path.join(infra, 'scripts', 'sql-grant.mjs'), 'utf8');
+    const read = [...new Set(script.match(/'AZURE_[A-Z_]+'/g) ?? [])].map((quoted) => quoted.slice(1, -1));
+    expect(read).toEqual(expect.arrayContaining(['AZURE_SQL_SERVER', 'AZURE_APP_IDENTITY_CLIENT_ID']));
+    for (const used of read) {
+      if (used === 'AZURE_SUBSCRIPTION_ID') continue; // azd's own environment value
+      expect(main.outputs, `sql-grant.mjs reads ${used}`).toContain(used);
     }
   });
 
@@ -282,19 +333,22 @@ describe('azd wiring', () => {
     expect(referenced.length).toBeGreaterThan(0);
     for (const ref of referenced) expect(fs.existsSync(path.join(repo, ref)), ref).toBe(true);
     expect(yaml).toMatch(/prepackage:[\s\S]*run: npm run build/);
-    expect(yaml).toMatch(/postprovision:[\s\S]*grant-sql-access\.sh/);
+    // The hook is plain Node on every OS: no sh, sqlcmd or az needed.
+    const hook = yaml.slice(yaml.indexOf('  postprovision:'));
+    expect(hook.match(/run: node infra\/scripts\/grant-sql-access\.mjs$/gm)).toHaveLength(2);
+    expect(hook).toMatch(/posix:[\s\S]*windows:/);
+    expect(hook).not.toMatch(/continueOnError: true/);
   });
 
-  it('the SQL grant script and T-SQL exist and agree on the variable name', () => {
-    const script = fs.readFileSync(path.join(infra, 'scripts', 'grant-sql-access.sh'), 'utf8');
-    const sql = fs.readFileSync(path.join(infra, 'sql', 'grant-app-identity.sql'), 'utf8');
-    expect(script).toContain('--authentication-method ActiveDirectoryDefault');
-    expect(script).toMatch(/command -v sqlcmd/);
-    expect(script).toContain('APP_IDENTITY_NAME=');
-    expect(sql).toContain('FROM EXTERNAL PROVIDER');
-    for (const role of ['db_datareader', 'db_datawriter', 'db_ddladmin']) {
-      expect(sql).toContain(`ALTER ROLE ${role} ADD MEMBER [$(APP_IDENTITY_NAME)]`);
-    }
+  it('the SQL grant uses only what `npm ci` installs (mssql, @azure/identity), by the identity\'s id', () => {
+    const scripts = ['grant-sql-access.mjs', 'sql-grant.mjs'].map((name) => fs.readFileSync(path.join(infra, 'scripts', name), 'utf8')).join('\n');
+    const imported = [...scripts.matchAll(/import\((?:'|")([^'"]+)/g), ...scripts.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imported.filter((name) => !name!.startsWith('node:') && !name!.startsWith('./')).sort()).toEqual(['@azure/identity', 'mssql']);
+    const dependencies = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+    expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['@azure/identity', 'mssql']));
+    expect(scripts).not.toMatch(/sqlcmd|child_process|execSync|spawn/);
+    expect(scripts).toContain('WITH SID = 0x${sid.toString(\'hex\').toUpperCase()}, TYPE = E');
+    expect(fs.existsSync(path.join(infra, 'scripts', 'grant-sql-access.sh'))).toBe(false);
   });
 
   it('.funcignore keeps the runtime files and drops tests, infra, local data and secrets', () => {
@@ -303,12 +357,14 @@ describe('azd wiring', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    for (const excluded of ['node_modules/', 'tests/', 'infra/', 'data/', 'local.settings.json', '.env']) {
+    for (const excluded of ['/node_modules/', '/tests/', '/infra/', '/data/', '/local.settings.json', '.env']) {
       expect(lines).toContain(excluded);
     }
     for (const kept of ['dist', 'dist/', 'package.json', 'host.json', 'lib/', 'functions/', 'tsconfig.json']) {
       expect(lines).not.toContain(kept);
     }
+    // gitignore semantics: an unanchored folder pattern matches at any depth ("data/" drops lib/domain/data/).
+    expect(lines.filter((l) => /^[^/*!].*\/$/.test(l))).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import type {} from '@azure/openai/types';
 import type OpenAI from 'openai';
+import { azureCredential } from '../../azure-credential';
 import { config } from '../../config';
 import { ModelReply, type ModelRequest } from './schema';
 
@@ -30,7 +31,7 @@ function modelClient(): OpenAI {
     client = new Compatible({ ...common, baseURL: settings.compatible!.baseUrl, apiKey: settings.compatible!.apiKey });
     return client;
   }
-  const { DefaultAzureCredential, getBearerTokenProvider } = require('@azure/identity') as typeof import('@azure/identity');
+  const { getBearerTokenProvider } = require('@azure/identity') as typeof import('@azure/identity');
   client = new AzureOpenAI({
     ...common,
     endpoint: settings.endpoint,
@@ -38,7 +39,7 @@ function modelClient(): OpenAI {
     apiVersion: settings.apiVersion,
     ...(settings.apiKey
       ? { apiKey: settings.apiKey }
-      : { azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default') }),
+      : { azureADTokenProvider: getBearerTokenProvider(azureCredential(), 'https://cognitiveservices.azure.com/.default') }),
   });
   return client;
 }

@@ -75,7 +75,11 @@ function pairs(text: string): [string, string][] {
   let rest = text;
   while (rest.trim()) {
     const eq = rest.indexOf('=');
-    if (eq < 0) throw new ConnectionStringError(`Expected key=value in the connection string near "${redact(rest.trim())}"`);
+    if (eq < 0) {
+      const previous = result.at(-1)?.[0];
+      if (previous && isPasswordKey(previous)) throw passwordTail(previous);
+      throw new ConnectionStringError(`Expected key=value in the connection string near "${rest.trim().slice(0, 40)}"`);
+    }
     const key = rest.slice(0, eq).trim();
     rest = rest.slice(eq + 1).trimStart();
     let value: string;
@@ -110,18 +114,27 @@ function pairs(text: string): [string, string][] {
   return result;
 }
 
-/** Shows the start of a fragment without anything that could be a secret. */
-function redact(fragment: string): string {
-  return fragment.replace(/(password|pwd)\s*=[^;]*/gi, '$1=***').slice(0, 40);
+function isPasswordKey(key: string): boolean {
+  return keywords[compact(key)] === 'password';
+}
+
+/** What follows an unquoted password with a ";" in it is the rest of the password: the error never shows it. */
+function passwordTail(key: string): ConnectionStringError {
+  return new ConnectionStringError(`The connection string does not parse after the ${key} value; a password containing ";" must be quoted (${key}="…")`);
 }
 
 function fromAdoNet(text: string): Settings {
   const settings: Settings = {};
-  for (const [key, value] of pairs(text)) {
+  const all = pairs(text);
+  for (const [i, [key, value]] of all.entries()) {
     const name = compact(key);
     if (ignored.has(name)) continue;
     const setting = keywords[name];
-    if (!setting) throw new ConnectionStringError(`Unknown keyword "${key}" in the Azure SQL connection string`);
+    if (!setting) {
+      const previous = all[i - 1]?.[0];
+      if (previous && isPasswordKey(previous)) throw passwordTail(previous);
+      throw new ConnectionStringError(`Unknown keyword "${key}" in the Azure SQL connection string`);
+    }
     settings[setting] = value;
   }
   return settings;
