@@ -107,6 +107,7 @@ export class DurableClientService {
   }
 
   async purge(instanceId: string): Promise<number> {
+    this.runner.forget(instanceId);
     return (await this.store.purge(instanceId)) ? 1 : 0;
   }
 

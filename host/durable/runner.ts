@@ -5,10 +5,11 @@ import { runEpisode } from './episode';
 import { runActivity } from './functions';
 import { EventType, type HistoryEvent, historyEvent, jsonText, OrchestrationStatus, parseJsonText } from './history';
 import { announceStatusChange } from '../../lib/durable/changes';
+import { HistoryCache } from './history-cache';
 import { type KnownRow, Lease } from './lease';
 import type { Outcome } from './replay';
 import { inActivitySpan, inOrchestrationSpan, rowTrace, traceColumns, traceField, traceOf } from './tracing';
-import type { DurableStore, InstancePatch, InstanceRow } from './store';
+import { type DurableStore, finished, type InstancePatch, type InstanceRow } from './store';
 
 export interface RunnerOptions {
   store: DurableStore;
@@ -48,6 +49,7 @@ export class OrchestrationRunner {
   private readonly signals = new EventEmitter().setMaxListeners(0);
   /** Instances this process posted a message to while running them: their inbox must be read. */
   private readonly posted = new Set<string>();
+  private readonly histories = new HistoryCache();
 
   constructor(options: RunnerOptions) {
     this.store = options.store;
@@ -95,11 +97,21 @@ export class OrchestrationRunner {
     // While this worker holds the lease nobody else appends: the history read once is kept up to date here.
     // An instance taken over the row its start just created has neither history nor messages yet.
     const untouched = hint?.created === true && lease.fromKnown;
-    const history: History = { inboxUnread: !untouched, ...(untouched ? { loaded: { events: [], next: 0 } } : {}) };
-    for (;;) {
-      const more = await this.step(lease, history);
-      if (!more) return;
+    const loaded = untouched ? { events: [], next: 0 } : this.histories.take(lease.row);
+    const history: History = { inboxUnread: !untouched, ...(loaded ? { loaded } : {}) };
+    try {
+      while (await this.step(lease, history));
+    } finally {
+      const { row } = lease;
+      if (history.loaded && !finished.includes(row.runtimeStatus)) {
+        this.histories.keep(row.instanceId, { executionId: row.executionId, historyStart: row.historyStart, ...history.loaded });
+      }
     }
+  }
+
+  /** Drops what this process remembers of a purged instance's history. */
+  forget(instanceId: string): void {
+    this.histories.forget(instanceId);
   }
 
   /** One pass: an episode when something happened, otherwise wait or release. False when this run is over. */
@@ -131,7 +143,8 @@ export class OrchestrationRunner {
     try {
       await this.store.append(id, next, episode.events);
     } catch {
-      // Another worker appended first (this lease had expired): leave the instance to it.
+      // Another worker appended first (this lease had expired, or a worker that took it over died before storing its row): leave the instance to it.
+      history.loaded = undefined;
       return false;
     }
     history.loaded = { events: [...past, ...episode.events], next: next + episode.events.length };
@@ -140,6 +153,7 @@ export class OrchestrationRunner {
     const status = nowSuspended ? 'Suspended' : outcome.kind === 'completed' ? 'Completed' : outcome.kind === 'failed' ? 'Failed' : outcome.kind === 'continuedAsNew' ? 'ContinuedAsNew' : 'Running';
     const patch = {
       runtimeStatus: status,
+      historyNext: history.loaded.next,
       lastUpdatedTime: now.toISOString(),
       ...(episode.customStatus ? { customStatus: episode.customStatus.value } : {}),
       ...(outcome.kind === 'completed' ? { output: outcome.output } : outcome.kind === 'failed' ? { output: outcome.message } : {}),
@@ -152,7 +166,7 @@ export class OrchestrationRunner {
     }
     if (outcome.kind === 'continuedAsNew') {
       const historyStart = next + episode.events.length;
-      const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, ...lease.renewal() }, consumed);
+      const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, historyNext: historyStart, ...lease.renewal() }, consumed);
       if (saved) await this.store.trim(id, historyStart);
       history.loaded = { events: [], next: historyStart };
       return saved;

@@ -21,6 +21,8 @@ export interface InstanceRow {
   executionId: string;
   /** Index of the current execution's first history row (rows before it were continued as new). */
   historyStart: number;
+  /** The next free history row as of the last episode stored with this row; rows written before it have none. */
+  historyNext?: number;
   parentInstanceId: string;
   /** The parent's sequence number of the sub-orchestration task, -1 without a parent. */
   parentTaskId: number;
@@ -255,6 +257,7 @@ export class DurableStore {
       lastUpdatedTime: text('lastUpdatedTime'),
       executionId: text('executionId'),
       historyStart: Number(entity.historyStart ?? 0),
+      ...(entity.historyNext !== undefined && entity.historyNext !== null ? { historyNext: Number(entity.historyNext) } : {}),
       parentInstanceId: text('parentInstanceId'),
       parentTaskId: Number(entity.parentTaskId ?? -1),
       leaseOwner: text('leaseOwner'),
