@@ -1,5 +1,5 @@
 import { resolvePlace, airportByCode, type Airport } from '../domain/airports';
-import { DomainError, invalid, notFound } from '../domain/errors';
+import { DomainError, invalid, issueField, notFound } from '../domain/errors';
 import { FlightInput, FlatFlightInput, type Flight, type FlightListQuery, type FlightView, type Schedule, type SearchQuery, salesCutoffMinutes } from '../domain/flights';
 import { toCents } from '../domain/money';
 import { isoWeekday, localDate } from '../domain/time';
@@ -20,8 +20,9 @@ export function resolveAirports(query: string, field: string): Airport[] {
   return airports;
 }
 
+/** The original flat body; a body with the schedule's own fields (`cabins`, `airline_code`) is a schedule, so its errors name the schedule's fields. */
 export function isFlatFlightBody(body: unknown): boolean {
-  return !(typeof body === 'object' && body !== null && 'cabins' in body);
+  return !(typeof body === 'object' && body !== null && ('cabins' in body || 'airline_code' in body));
 }
 
 /** The body of POST/PUT /api/flights: the full schedule, or the original flat body (its airline registered on first use). */
@@ -30,7 +31,7 @@ async function parseFlightBody(store: Store, body: unknown): Promise<Schedule> {
   const result = flat ? FlatFlightInput.safeParse(body) : FlightInput.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw invalid(issue.path.join('.'), issue.message);
+    throw invalid(issueField(issue), issue.message);
   }
   if (!flat) {
     await learnAirlines(store, [(result.data as FlightInput).airline_code]);

@@ -1,24 +1,19 @@
 import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
 import { readableBodyEncodingHeaders, unreadableBodyReason } from './body-encoding';
+import { issueField } from '../domain/errors';
 import { HttpError, type FieldError } from './problem';
 
 export const maxBodyBytes = 64 * 1024;
 
 type Location = 'body' | 'query' | 'params' | 'headers';
 
-function fieldName(location: Location, path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : `${name}.${String(key)}`),
-    location,
-  );
+function fieldName(location: Location, inner: string): string {
+  return !inner ? location : inner.startsWith('[') ? `${location}${inner}` : `${location}.${inner}`;
 }
 
 function fieldErrors(error: z.ZodError, location: Location): FieldError[] {
-  return error.issues.map((issue) => {
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return { field: fieldName(location, path), message: issue.message };
-  });
+  return error.issues.map((issue) => ({ field: fieldName(location, issueField(issue)), message: issue.message }));
 }
 
 /** Parse with a zod schema; failures become a 400 (or `status`) naming every failing field. */

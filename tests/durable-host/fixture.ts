@@ -7,7 +7,14 @@ import * as df from 'durable-functions';
  * that makes one orchestrator non-deterministic) is test scaffolding, never read by orchestrators
  * except where non-determinism is the point.
  */
-export const scaffolding = { flakyAttempts: new Map<string, number>(), nonDeterministic: false };
+export const scaffolding = {
+  flakyAttempts: new Map<string, number>(),
+  nonDeterministic: false,
+  /** Runs of the activity `held` waiting for the test to let them finish, by input. */
+  held: new Map<string, () => void>(),
+  /** Inputs the activity `record` has run with. */
+  recorded: [] as string[],
+};
 
 df.app.activity('double', { handler: (n: number) => n * 2 });
 df.app.activity('greet', { handler: (name: string) => `hello ${name}` });
@@ -23,6 +30,26 @@ df.app.activity('flaky', {
     if (attempts < 3) throw new Error(`attempt ${attempts} failed`);
     return { key, attempts };
   },
+});
+
+df.app.activity('held', { handler: (key: string) => new Promise<string>((resolve) => scaffolding.held.set(key, () => resolve(key))) });
+df.app.activity('record', {
+  handler: (key: string) => {
+    scaffolding.recorded.push(key);
+    return key;
+  },
+});
+
+df.app.orchestration('heldThenRecord', function* (context) {
+  const key = context.df.getInput<string>();
+  yield context.df.callActivity('held', key);
+  yield context.df.callActivity('record', key);
+  return 'finished';
+});
+
+df.app.orchestration('heldThenEvent', function* (context) {
+  yield context.df.callActivity('held', context.df.getInput<string>());
+  return yield context.df.waitForExternalEvent('go');
 });
 
 df.app.orchestration('chain', function* (context) {
