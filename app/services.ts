@@ -2,6 +2,7 @@
  * The composition root: the one place that turns settings into running parts. lib/ receives its
  * settings from here and never reads them itself for these; functions/, agents/ and host/ ask here.
  */
+import { tableHoldMarkers, type HoldMarkers } from '../lib/bookings/hold-markers';
 import { bookingService } from '../lib/bookings/service';
 import { config } from '../lib/config';
 import { sampleFlights } from '../lib/domain/data/flights';
@@ -11,6 +12,7 @@ import { openStore } from '../lib/store';
 import { loadFlights, loadReferenceData } from '../lib/store/sample-data';
 import { StoreUnavailableError, type Store } from '../lib/store/store';
 import { systemService } from '../lib/system/service';
+import { endpointFrom, tableClient } from '../lib/tables/client';
 import { tracedStore } from '../lib/telemetry/store';
 import { withScheduleCache } from '../lib/flights/schedule-cache';
 
@@ -31,8 +33,19 @@ async function open(): Promise<{ services: Services; store: Store }> {
   if (settings.seedSampleData && (await store.flights.count()) === 0) {
     await loadFlights(store, sampleFlights, localDate('Asia/Shanghai'));
   }
-  const services = { flights: flightService(store), bookings: bookingService(store, { holdMinutes: settings.holdMinutes, holdsPerClient: settings.holdsPerClient }), system: systemService(store) };
+  const bookings = bookingService(store, { holdMinutes: settings.holdMinutes, holdsPerClient: settings.holdsPerClient, holdMarkers: holdMarkers() });
+  const services = { flights: flightService(store), bookings, system: systemService(store) };
   return { services, store };
+}
+
+let markers: HoldMarkers | undefined;
+
+/** The hold markers in Table Storage (lib/bookings/hold-markers.ts); none when no storage is configured. */
+export function holdMarkers(): HoldMarkers | undefined {
+  const settings = config();
+  if (!settings.storageConnectionString && !settings.storageTableEndpoint) return undefined;
+  markers ??= tableHoldMarkers(tableClient(endpointFrom(settings), `${settings.taskHub}HoldMarkers`));
+  return markers;
 }
 
 /**

@@ -27,7 +27,7 @@ export const settings = {
     example: 'sqlite:./data/flightbooking.db',
   },
   AZURE_SQL_CONNECTION_STRING: {
-    description: 'Azure SQL as an ADO.NET connection string (as the portal shows it); overrides DATABASE_URL when set. In Azure use Authentication=Active Directory Default (managed identity), so it holds no password.',
+    description: 'Azure SQL as an ADO.NET connection string (as the portal shows it); overrides DATABASE_URL when set. In Azure the Bicep sets Authentication=Active Directory Managed Identity;User Id=<identity client id>, so it holds no password.',
     example: '',
   },
   SEED_SAMPLE_DATA: {
@@ -205,7 +205,6 @@ export interface Config {
   database: { kind: 'sqlite'; path: string } | { kind: 'mssql'; connectionString: string };
   seedSampleData: boolean;
   port: number;
-  functionsApiKey: string | undefined;
   publicBaseUrl: string;
   storageConnectionString: string | undefined;
   storageTableEndpoint: string | undefined;
@@ -285,7 +284,6 @@ export function loadConfig(env: Env = process.env): Config {
     database: databaseFrom(env, dataDir),
     seedSampleData: readBool(env, 'SEED_SAMPLE_DATA', true),
     port,
-    functionsApiKey: read(env, 'FUNCTIONS_API_KEY'),
     publicBaseUrl: publicBaseUrlFrom(env, port),
     storageConnectionString: read(env, 'DURABLE_STORAGE_CONNECTION_STRING') ?? read(env, 'AzureWebJobsStorage'),
     storageTableEndpoint: read(env, 'AzureWebJobsStorage__tableServiceUri'),

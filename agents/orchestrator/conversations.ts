@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 import { noTokens, type Role, type TurnResult } from '../../lib/ai/conversation';
-import { watchStatus } from '../../lib/durable/changes';
+import { runsHere, watchStatus } from '../../lib/durable/changes';
 import { HttpError } from '../../lib/http/problem';
 import type { TurnGate } from '../../lib/limits/assistant-limits';
 import { messageEvent, orchestratorName, type ConversationInput, type Inbound } from './conversation';
@@ -16,6 +16,8 @@ const resendAfterMs = 10_000;
  * store; a status change announced in this process (the local stand-in) ends the wait at once.
  */
 const pollMs = (attempt: number) => Math.min(20 * 2 ** attempt, 200);
+/** While the instance runs in this process its statuses are announced as stored: only a safety read now and then. */
+const announcedWaitMs = 1000;
 
 const finished = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
 
@@ -58,8 +60,8 @@ async function send(client: DurableClient, id: string, inbound: Inbound): Promis
         await client.raiseEvent(id, messageEvent, inbound);
         sent++;
       }
-      await watch.next(pollMs(attempt));
-      const status = await statusOfInstance(client, id, false);
+      const announced = await watch.next(runsHere(id) ? announcedWaitMs : pollMs(attempt));
+      const status = announced ?? (await statusOfInstance(client, id, false));
       const reply = (status?.customStatus as ConversationStatus | null | undefined)?.replies?.find((entry) => entry.messageId === inbound.messageId);
       if (reply) return reply.result;
       if (!status || finished.has(status.runtimeStatus)) throw new HttpError(410, `Conversation ${id} has ended (${status?.runtimeStatus ?? 'purged'})`);

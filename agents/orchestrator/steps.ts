@@ -5,7 +5,7 @@ import type { Action } from '../../lib/ai/conversation';
 import type { ModelReply, ModelRequest } from '../../lib/ai/azure-openai/schema';
 import type { Step, ToolCall } from '../../lib/ai/planner';
 import { agents, toolResultOf, type AgentName, type ToolDescription, type ToolResult } from '../../lib/mcp/tools';
-import { modelActivity } from './activities';
+import { modelActivity, plannerView } from './activities';
 
 type Durable = OrchestrationContext['df'];
 
@@ -23,16 +23,7 @@ const failed = (error: unknown): ToolResult => ({ isError: true, result: error i
 export function* catalogue(ctx: Durable): Step<ToolDescription[]> {
   const names = Object.keys(agents) as AgentName[];
   const lists: ListToolsResult[] = yield ctx.Task.all(names.map((agent) => ctx.callActivity(agents[agent], toolsList)));
-  return lists.flatMap((list, i) =>
-    list.tools.map((tool) => ({
-      agent: names[i]!,
-      name: tool.name,
-      description: tool.description ?? '',
-      inputSchema: tool.inputSchema as Record<string, unknown>,
-      ...(tool.annotations && { annotations: tool.annotations }),
-      ...(tool._meta && { _meta: tool._meta }),
-    })),
-  );
+  return lists.flatMap((list, i) => list.tools.map((tool) => ({ agent: names[i]!, ...plannerView(tool) })));
 }
 
 /** Tool calls, in parallel; each recorded in `actions` in the order asked. */

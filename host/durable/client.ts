@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from './tables';
 import { durableFunction } from './functions';
-import { EventType, historyEvent, jsonText } from './history';
-import type { OrchestrationRunner } from './runner';
+import { EventType, type HistoryEvent, historyEvent, jsonText } from './history';
+import type { OrchestrationRunner, WakeHint } from './runner';
 import { currentTraceContext } from '../../lib/telemetry';
 import { statusPayload, type StatusOptions, type StatusPayload } from './status';
 import { traceColumns, traceField } from './tracing';
@@ -48,13 +48,11 @@ export class DurableClientService {
       historyStart: 0,
       parentInstanceId: '',
       parentTaskId: -1,
-      leaseOwner: '',
-      leaseUntil: '',
-      wakeAt: now,
+      ...this.runner.claim(),
       ...traceColumns(currentTraceContext()),
     };
     const etag = await this.create(row);
-    void this.runner.wake(id, { row, etag, created: true });
+    void this.runner.wake(id, { row, etag, created: true, claimed: true });
     return id;
   }
 
@@ -107,6 +105,7 @@ export class DurableClientService {
   }
 
   async purge(instanceId: string): Promise<number> {
+    this.runner.forget(instanceId);
     return (await this.store.purge(instanceId)) ? 1 : 0;
   }
 
@@ -126,10 +125,34 @@ export class DurableClientService {
     const stored = await this.store.read(instanceId);
     if (!stored) return 'notFound';
     if (refused.includes(stored.row.runtimeStatus)) return 'gone';
+    const event = { ...message(), ...traceField() };
+    const claimed = await this.postClaiming(instanceId, stored, event);
+    if (claimed) {
+      void this.runner.wake(instanceId, claimed);
+      return 'accepted';
+    }
     const wakeAt = this.clock().toISOString();
-    const etag = await this.store.post(instanceId, { ...message(), ...traceField() }, wakeAt);
+    const etag = await this.store.post(instanceId, event, { wakeAt });
     if (!etag) return 'notFound';
     void this.runner.wake(instanceId, { row: { ...stored.row, wakeAt }, etag });
     return 'accepted';
+  }
+
+  /**
+   * When nobody holds the instance, posts the message with the row leased to this process, under the ETag
+   * read: the run it wakes takes the lease without a write of its own. Undefined when the lease is taken
+   * or the row changed since it was read (then the message is posted as usual).
+   */
+  private async postClaiming(instanceId: string, stored: { row: InstanceRow; etag: string }, event: HistoryEvent): Promise<WakeHint | undefined> {
+    const { row } = stored;
+    if (this.runner.runs(instanceId) || (row.leaseOwner && row.leaseUntil > this.clock().toISOString())) return undefined;
+    const lease = this.runner.claim();
+    try {
+      const etag = await this.store.post(instanceId, event, lease, stored.etag);
+      return etag ? { row: { ...row, ...lease }, etag, claimed: true } : undefined;
+    } catch (error) {
+      if (error instanceof ConflictError) return undefined;
+      throw error;
+    }
   }
 }

@@ -13,7 +13,21 @@ export type WriteResult = 'written' | 'signalled' | 'lost';
 export interface KnownRow {
   row: InstanceRow;
   etag: string;
+  /** The writer stored the row leased to `row.leaseOwner` (see `claim`): the lease is this process's already. */
+  claimed?: boolean;
 }
+
+/** The lease columns of a row leased to `owner` for `leaseMs` from now. */
+export type LeaseColumns = Pick<InstanceRow, 'leaseOwner' | 'leaseUntil' | 'wakeAt'>;
+
+function leasedTo(owner: string, leaseMs: number, clock: () => Date): LeaseColumns {
+  const until = new Date(clock().getTime() + leaseMs).toISOString();
+  // While leased the instance is due at the lease's expiry: if this worker dies, the poller takes over then.
+  return { leaseOwner: owner, leaseUntil: until, wakeAt: until };
+}
+
+/** Lease columns for a row this process is about to write (a new instance, a message), so running it next needs no write of its own. */
+export const claim = (leaseMs: number, clock: () => Date): LeaseColumns => leasedTo(randomUUID(), leaseMs, clock);
 
 /** The right to run one instance: ETag-guarded writes of its row, renewed before `leaseUntil`. */
 export class Lease {
@@ -33,6 +47,7 @@ export class Lease {
 
   /** Takes the lease when it is free or expired; undefined when the instance is finished, missing or busy. */
   static async acquire(store: DurableStore, instanceId: string, leaseMs: number, clock: () => Date, known?: KnownRow): Promise<Lease | undefined> {
+    if (known?.claimed && known.row.leaseOwner) return new Lease(store, known.row.leaseOwner, known.row, known.etag, leaseMs, clock, true);
     let stored = known;
     for (;;) {
       stored ??= await store.read(instanceId);
@@ -50,10 +65,8 @@ export class Lease {
     }
   }
 
-  renewal(): InstancePatch {
-    const until = new Date(this.clock().getTime() + this.leaseMs).toISOString();
-    // While leased the instance is due at the lease's expiry: if this worker dies, the poller takes over then.
-    return { leaseOwner: this.owner, leaseUntil: until, wakeAt: until };
+  renewal(): LeaseColumns {
+    return leasedTo(this.owner, this.leaseMs, this.clock);
   }
 
   get expiresSoon(): boolean {

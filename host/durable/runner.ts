@@ -4,11 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runEpisode } from './episode';
 import { runActivity } from './functions';
 import { EventType, type HistoryEvent, historyEvent, jsonText, OrchestrationStatus, parseJsonText } from './history';
-import { announceStatusChange } from '../../lib/durable/changes';
-import { type KnownRow, Lease } from './lease';
+import { announceRun, announceStatusChange } from '../../lib/durable/changes';
+import { HistoryCache } from './history-cache';
+import { claim, type KnownRow, Lease, type LeaseColumns } from './lease';
 import type { Outcome } from './replay';
 import { inActivitySpan, inOrchestrationSpan, rowTrace, traceColumns, traceField, traceOf } from './tracing';
-import type { DurableStore, InstancePatch, InstanceRow } from './store';
+import { type DurableStore, finished, type InstancePatch, type InstanceRow } from './store';
 
 export interface RunnerOptions {
   store: DurableStore;
@@ -27,6 +28,9 @@ interface History {
 
 /** A row this process just wrote, handed to the runner so it need not read it again; `created` = written by start, never run. */
 export type WakeHint = KnownRow & { created?: boolean };
+
+/** What a waiter is told of a status this run stored. */
+const storedStatus = (row: InstanceRow) => ({ runtimeStatus: row.runtimeStatus, customStatus: row.customStatus });
 
 const control = new Set<number>([EventType.ExecutionTerminated, EventType.ExecutionSuspended, EventType.ExecutionResumed]);
 
@@ -48,6 +52,9 @@ export class OrchestrationRunner {
   private readonly signals = new EventEmitter().setMaxListeners(0);
   /** Instances this process posted a message to while running them: their inbox must be read. */
   private readonly posted = new Set<string>();
+  /** Rows a writer here leased to this process while another run of the instance was ending: the next run adopts the lease. */
+  private readonly claims = new Map<string, WakeHint>();
+  private readonly histories = new HistoryCache();
 
   constructor(options: RunnerOptions) {
     this.store = options.store;
@@ -64,17 +71,32 @@ export class OrchestrationRunner {
     const current = this.driving.get(instanceId);
     if (current) {
       this.posted.add(instanceId);
+      if (hint?.claimed) this.claims.set(instanceId, hint);
       this.signals.emit(instanceId);
       return current;
     }
+    announceRun(instanceId, true);
     const run = this.drive(instanceId, hint)
       .catch((error: unknown) => console.error(`Orchestration ${instanceId}:`, error))
       .finally(() => {
         this.driving.delete(instanceId);
-        if (this.posted.delete(instanceId)) void this.wake(instanceId);
+        announceRun(instanceId, false);
+        const claimed = this.claims.get(instanceId);
+        this.claims.delete(instanceId);
+        if (this.posted.delete(instanceId) || claimed) void this.wake(instanceId, claimed);
       });
     this.driving.set(instanceId, run);
     return run;
+  }
+
+  /** True while this process runs the instance. */
+  runs(instanceId: string): boolean {
+    return this.driving.has(instanceId);
+  }
+
+  /** Lease columns for a row about to be written here; wake the instance with `claimed` and the run takes that lease without a write. */
+  claim(): LeaseColumns {
+    return claim(this.leaseMs, this.clock);
   }
 
   /** Runs every instance whose timer, retry or lease expiry is due. */
@@ -95,11 +117,21 @@ export class OrchestrationRunner {
     // While this worker holds the lease nobody else appends: the history read once is kept up to date here.
     // An instance taken over the row its start just created has neither history nor messages yet.
     const untouched = hint?.created === true && lease.fromKnown;
-    const history: History = { inboxUnread: !untouched, ...(untouched ? { loaded: { events: [], next: 0 } } : {}) };
-    for (;;) {
-      const more = await this.step(lease, history);
-      if (!more) return;
+    const loaded = untouched ? { events: [], next: 0 } : this.histories.take(lease.row);
+    const history: History = { inboxUnread: !untouched, ...(loaded ? { loaded } : {}) };
+    try {
+      while (await this.step(lease, history));
+    } finally {
+      const { row } = lease;
+      if (history.loaded && !finished.includes(row.runtimeStatus)) {
+        this.histories.keep(row.instanceId, { executionId: row.executionId, historyStart: row.historyStart, ...history.loaded });
+      }
     }
+  }
+
+  /** Drops what this process remembers of a purged instance's history. */
+  forget(instanceId: string): void {
+    this.histories.forget(instanceId);
   }
 
   /** One pass: an episode when something happened, otherwise wait or release. False when this run is over. */
@@ -131,7 +163,8 @@ export class OrchestrationRunner {
     try {
       await this.store.append(id, next, episode.events);
     } catch {
-      // Another worker appended first (this lease had expired): leave the instance to it.
+      // Another worker appended first (this lease had expired, or a worker that took it over died before storing its row): leave the instance to it.
+      history.loaded = undefined;
       return false;
     }
     history.loaded = { events: [...past, ...episode.events], next: next + episode.events.length };
@@ -140,26 +173,27 @@ export class OrchestrationRunner {
     const status = nowSuspended ? 'Suspended' : outcome.kind === 'completed' ? 'Completed' : outcome.kind === 'failed' ? 'Failed' : outcome.kind === 'continuedAsNew' ? 'ContinuedAsNew' : 'Running';
     const patch = {
       runtimeStatus: status,
+      historyNext: history.loaded.next,
       lastUpdatedTime: now.toISOString(),
       ...(episode.customStatus ? { customStatus: episode.customStatus.value } : {}),
       ...(outcome.kind === 'completed' ? { output: outcome.output } : outcome.kind === 'failed' ? { output: outcome.message } : {}),
     } as const;
     if (outcome.kind === 'completed' || outcome.kind === 'failed') {
       if (!(await lease.save({ ...patch, leaseOwner: '', leaseUntil: '', wakeAt: '' }, consumed))) return false;
-      announceStatusChange(id);
+      announceStatusChange(id, storedStatus(lease.row));
       await this.notifyParent(row, outcome);
       return false;
     }
     if (outcome.kind === 'continuedAsNew') {
       const historyStart = next + episode.events.length;
-      const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, ...lease.renewal() }, consumed);
+      const saved = await lease.save({ ...patch, input: outcome.input, executionId: randomUUID(), historyStart, historyNext: historyStart, ...lease.renewal() }, consumed);
       if (saved) await this.store.trim(id, historyStart);
       history.loaded = { events: [], next: historyStart };
       return saved;
     }
     const more = await this.saveRunning(lease, history, patch, consumed, nowSuspended, now);
     if (more === undefined) return false;
-    announceStatusChange(id);
+    announceStatusChange(id, storedStatus(lease.row));
     for (const event of episode.events) {
       if (event.EventType === EventType.SubOrchestrationInstanceCreated) await this.startChild(row, event, now);
     }
@@ -271,7 +305,7 @@ export class OrchestrationRunner {
     ]);
     await this.store.consume(lease.row.instanceId, inbox);
     this.results.delete(lease.row.instanceId);
-    if (await lease.save({ runtimeStatus: 'Terminated', output: parseJsonText(reason) ?? reason, lastUpdatedTime: now.toISOString(), leaseOwner: '', leaseUntil: '', wakeAt: '' })) announceStatusChange(lease.row.instanceId);
+    if (await lease.save({ runtimeStatus: 'Terminated', output: parseJsonText(reason) ?? reason, lastUpdatedTime: now.toISOString(), leaseOwner: '', leaseUntil: '', wakeAt: '' })) announceStatusChange(lease.row.instanceId, storedStatus(lease.row));
     return false;
   }
 
@@ -308,6 +342,6 @@ export class OrchestrationRunner {
       outcome.kind === 'completed'
         ? historyEvent(EventType.SubOrchestrationInstanceCompleted, now, { TaskScheduledId: row.parentTaskId, Result: jsonText(outcome.output) })
         : historyEvent(EventType.SubOrchestrationInstanceFailed, now, { TaskScheduledId: row.parentTaskId, Reason: outcome.message, Details: outcome.details });
-    if (await this.store.post(row.parentInstanceId, event, now.toISOString())) void this.wake(row.parentInstanceId);
+    if (await this.store.post(row.parentInstanceId, event, { wakeAt: now.toISOString() })) void this.wake(row.parentInstanceId);
   }
 }

@@ -21,6 +21,8 @@ export interface InstanceRow {
   executionId: string;
   /** Index of the current execution's first history row (rows before it were continued as new). */
   historyStart: number;
+  /** The next free history row as of the last episode stored with this row; rows written before it have none. */
+  historyNext?: number;
   parentInstanceId: string;
   /** The parent's sequence number of the sub-orchestration task, -1 without a parent. */
   parentTaskId: number;
@@ -159,18 +161,20 @@ export class DurableStore {
   }
 
   /**
-   * Puts the message in the instance's inbox and sets its wakeAt in one transaction: the changed ETag
-   * tells a worker holding the instance to read its inbox, wakeAt tells the poller of any process.
+   * Puts the message in the instance's inbox and sets its wakeAt (and a lease, under `etag`) in one transaction:
+   * the changed ETag tells a worker holding the instance to read its inbox, wakeAt tells the poller of any process.
    * Returns the row's new ETag, or undefined when there is no such instance.
    */
-  async post(instanceId: string, event: HistoryEvent, wakeAt: string): Promise<string | undefined> {
+  async post(instanceId: string, event: HistoryEvent, row: Pick<InstancePatch, 'wakeAt' | 'leaseOwner' | 'leaseUntil'>, etag?: string): Promise<string | undefined> {
     await this.open();
     const message = { partitionKey: instanceId, rowKey: `${inboxPrefix}${new Date().toISOString()}-${randomUUID()}`, ...(await this.payloads.encode(instanceId, 'event', event)) };
     try {
-      const result = await this.instances.submitTransaction([
-        ['create', message],
-        ['update', { partitionKey: instanceId, rowKey: instanceRow, wakeAt }, 'Merge'],
-      ]);
+      const result = await guarded(() =>
+        this.instances.submitTransaction([
+          ['create', message],
+          ['update', { partitionKey: instanceId, rowKey: instanceRow, ...row }, 'Merge', etag ? { etag } : {}],
+        ]),
+      );
       return etagOf(result.subResponses);
     } catch (error) {
       if (httpStatusOf(error) === 404) return undefined;
@@ -255,6 +259,7 @@ export class DurableStore {
       lastUpdatedTime: text('lastUpdatedTime'),
       executionId: text('executionId'),
       historyStart: Number(entity.historyStart ?? 0),
+      ...(entity.historyNext !== undefined && entity.historyNext !== null ? { historyNext: Number(entity.historyNext) } : {}),
       parentInstanceId: text('parentInstanceId'),
       parentTaskId: Number(entity.parentTaskId ?? -1),
       leaseOwner: text('leaseOwner'),

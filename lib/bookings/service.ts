@@ -10,6 +10,7 @@ import type { Store } from '../store/store';
 import { cancellation } from './cancel';
 import { describeChange, updatedState } from './changes';
 import { bookingsCsv } from './export';
+import type { HoldMarkers } from './hold-markers';
 import { fromFlatBooking, planSegments, seatsFor, segmentState, totalCents } from './plan';
 import { bookingView, defaultTitle, etagOf } from './view';
 import { bookingWrites, summary, type WriteContext, type WriteOutcome } from './write';
@@ -23,7 +24,10 @@ const holdReleaseBatch = 200;
  * idempotent pipeline (./write). Errors are DomainErrors naming the input by its domain name
  * (`change_flight.date`, `id`); the REST and MCP adapters say where that was in their requests.
  */
-export function bookingService(store: Store, options: { holdMinutes: number; holdsPerClient?: number; clock?: () => Date }) {
+/** Any pending booking, whatever its hold's expiry: the far future has every hold expired by then. */
+const endOfTime = '9999-12-31T23:59:59.999Z';
+
+export function bookingService(store: Store, options: { holdMinutes: number; holdsPerClient?: number; clock?: () => Date; holdMarkers?: HoldMarkers }) {
   const deps = { store, clock: options.clock ?? (() => new Date()) };
   const { clock } = deps;
   const pipeline = bookingWrites(deps);
@@ -42,6 +46,8 @@ export function bookingService(store: Store, options: { holdMinutes: number; hol
         phone: p.phone ?? null,
       }));
       if (!passengers.some((p) => p.type === 'adult')) throw invalid('passengers', 'A booking needs at least one adult passenger');
+      // Once, before any attempt to write the hold, and outside the write's retry loop.
+      if (input.hold) await options.holdMarkers?.mark(now);
       return write(ctx, 201, async (claim) => {
         const segments = [];
         for (const [i, plan] of plans.entries()) segments.push(segmentState(plan, await seatsFor(store, plan, passengers, `segments[${i}].seats`)));
@@ -190,6 +196,10 @@ export function bookingService(store: Store, options: { holdMinutes: number; hol
           }
         }
       }
+    },
+
+    async hasPendingHolds(): Promise<boolean> {
+      return (await store.bookings.expiredHolds(endOfTime, 1)).length > 0;
     },
 
     async exportCsv(query: BookingListQuery): Promise<string> {

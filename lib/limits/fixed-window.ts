@@ -3,7 +3,9 @@
  * (a client address, a conversation): { window, count }. Taking a unit reads the row and writes it back
  * under its ETag; a write that lost to another instance's (412, or 409 when both created the row) reads
  * again. A new window resets the same row, so rows grow with keys, not with minutes; the conversation-retention
- * timer deletes the rows not touched within the retention.
+ * timer deletes the rows not touched within the retention. Each instance remembers the rows it wrote last, so
+ * a take is one write under the remembered ETag (or one create for a key it has not seen) rather than a read
+ * and a write; a row another instance changed since fails that write and is read again, as a lost write is.
  */
 import type { TableClient } from '@azure/data-tables';
 import { ConflictError, guarded, httpStatusOf, odata } from '../tables/client';
@@ -30,7 +32,13 @@ const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve
 /** Table keys may not hold / \ # ? or control characters (an IPv6 address's colons are fine). */
 const keyOf = (key: string) => key.replace(/[/\\#?\u0000-\u001f\u007f]/g, '_');
 
+/** Rows remembered per instance: the keys active in the last minutes, bounded. */
+const remembered = 1000;
+
 export class FixedWindowCounters {
+  /** The rows this instance wrote last, by partition and row key, oldest first. */
+  private readonly written = new Map<string, CounterRow & { etag: string }>();
+
   constructor(private readonly table: TableClient) {}
 
   /** Counts one event of `scope` (what is limited) for `key` (who) if fewer than `limit` were counted in the current window of `windowMs`. */
@@ -38,21 +46,27 @@ export class FixedWindowCounters {
     const window = now - (now % windowMs);
     const retryAfterSeconds = Math.max(1, Math.ceil((window + windowMs - now) / 1000));
     const address = { partitionKey: keyOf(key), rowKey: scope };
+    const id = `${address.partitionKey}\n${scope}`;
     for (let attempt = 0; attempt < attempts; attempt++) {
       try {
-        const row = await this.read(address.partitionKey, address.rowKey);
-        if (!row) {
-          await guarded(() => this.table.createEntity<CounterRow>({ ...address, window, count: 1 }));
-          return { allowed: true };
+        // First the row as this instance wrote it (a guess its ETag checks), or none for a key it has not counted.
+        const row = attempt === 0 ? this.written.get(id) : await this.read(address.partitionKey, address.rowKey);
+        const count = row?.window === window ? row.count : 0;
+        if (count >= limit) {
+          if (attempt === 0 && row) continue; // refused only on the stored row: the remembered one may have been purged
+          return { allowed: false, retryAfterSeconds };
         }
-        const count = row.window === window ? row.count : 0;
-        if (count >= limit) return { allowed: false, retryAfterSeconds };
-        await guarded(() => this.table.updateEntity<CounterRow>({ ...address, window, count: count + 1 }, 'Replace', { etag: row.etag }));
+        const counted = { ...address, window, count: count + 1 };
+        const { etag } = await guarded(() =>
+          row ? this.table.updateEntity<CounterRow>(counted, 'Replace', { etag: row.etag }) : this.table.createEntity<CounterRow>(counted),
+        );
+        this.remember(id, { ...counted, etag: etag! });
         return { allowed: true };
       } catch (error) {
         // 404: the row was purged between the read and the write; read again like a lost write.
         if (!(error instanceof ConflictError) && httpStatusOf(error) !== 404) throw error;
-        await backOff(attempt);
+        this.written.delete(id);
+        if (attempt > 0) await backOff(attempt);
       }
     }
     return { allowed: false, retryAfterSeconds: 1 };
@@ -70,6 +84,12 @@ export class FixedWindowCounters {
       }
     }
     return deleted;
+  }
+
+  private remember(id: string, row: CounterRow & { etag: string }): void {
+    this.written.delete(id);
+    this.written.set(id, row);
+    if (this.written.size > remembered) this.written.delete(this.written.keys().next().value!);
   }
 
   private async read(partitionKey: string, rowKey: string): Promise<(CounterRow & { etag: string }) | undefined> {

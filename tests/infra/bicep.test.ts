@@ -351,6 +351,20 @@ describe('azd wiring', () => {
     expect(fs.existsSync(path.join(infra, 'scripts', 'grant-sql-access.sh'))).toBe(false);
   });
 
+  it('nothing the deployed app runs needs its own function key (FUNCTIONS_API_KEY is the local host\'s)', () => {
+    expect((settings as Record<string, SettingSpec>).FUNCTIONS_API_KEY).toMatchObject({ localOnly: true, secret: true });
+    expect(appSettingNames(file(functionAppBicep))).not.toContain('FUNCTIONS_API_KEY');
+    const sources = ['functions', 'app', 'agents', 'lib'].flatMap((dir) =>
+      (fs.readdirSync(path.join(repo, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)),
+    );
+    const code = sources.filter((f) => f !== path.join('lib', 'config.ts')); // where the setting is described
+    const readers = code.filter((f) => /FUNCTIONS_API_KEY|functionsApiKey/.test(fs.readFileSync(path.join(repo, f), 'utf8')));
+    expect(readers).toEqual([]);
+    // The agents answer in process (agents/shared/in-process.ts), not over the app's own /api/mcp with a key.
+    const keyed = code.filter((f) => /x-functions-key/.test(fs.readFileSync(path.join(repo, f), 'utf8')));
+    expect(keyed).toEqual([path.join('lib', 'http', 'openapi', 'document.ts')]);
+  });
+
   it('.funcignore keeps the runtime files and drops tests, infra, local data and secrets', () => {
     const lines = fs
       .readFileSync(path.join(repo, '.funcignore'), 'utf8')
