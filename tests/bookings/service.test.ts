@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookingService, type WriteContext } from '../../lib/bookings/service';
 import { describeChange } from '../../lib/bookings/changes';
 import { BookingCreateInput, BookingUpdateInput, FlatBookingInput } from '../../lib/domain/booking-schemas';
+import type { SampleFlight } from '../../lib/domain/data/flights';
 import { DomainError } from '../../lib/domain/errors';
 import { openSqliteStore } from '../../lib/store/sqlite';
 import { loadFlights, loadReferenceData } from '../../lib/store/sample-data';
@@ -24,7 +25,7 @@ const start = Date.parse('2026-12-01T00:00:00Z');
 const day = '2026-12-10';
 
 const a320 = (fare: number) => ({ economy: { fare, capacity: 150 }, business: { fare: fare * 3, capacity: 8 } });
-const flights = [
+const flights: SampleFlight[] = [
   { flight_number: 'HO8101', airline_code: 'HO', departure_airport: 'PEK', arrival_airport: 'SHA', departure_time: '21:00', arrival_time: '23:15', aircraft_type: 'A320', cabins: a320(900) },
   { flight_number: 'HO8102', airline_code: 'HO', departure_airport: 'PEK', arrival_airport: 'SHA', departure_time: '08:00', arrival_time: '10:15', aircraft_type: 'A320', cabins: a320(700) },
   { flight_number: 'HO8103', airline_code: 'HO', departure_airport: 'SHA', arrival_airport: 'CAN', departure_time: '09:00', arrival_time: '11:30', aircraft_type: 'A320', cabins: a320(1000) },
