@@ -16,7 +16,6 @@ export default defineConfig({
       'tests/store/conditions.test.ts',
       'tests/assistant/orchestration.test.ts',
     ],
-    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
