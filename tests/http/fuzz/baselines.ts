@@ -23,6 +23,8 @@ type Builder = (data: SampleData, fresh: Fresh) => RequestParts | Promise<Reques
 export interface Fresh {
   booking(): Promise<{ id: number }>;
   flight(): Promise<{ id: number }>;
+  /** How many of each were made so far. */
+  made: { bookings: number; flights: number };
 }
 
 const mcpCall = (name: string, args: Record<string, unknown>) => ({
@@ -135,14 +137,16 @@ export async function sampleData(host: TestHost): Promise<SampleData> {
 
 /** New held bookings (dates spread so no flight sells out) and new flights, one per call. */
 export function freshResources(host: TestHost, data: SampleData): Fresh {
-  let bookings = 0;
+  const made = { bookings: 0, flights: 0 };
   return {
+    made,
     async booking() {
-      const date = daysFromToday(2 + (bookings++ % 60));
+      const date = daysFromToday(2 + (made.bookings++ % 60));
       const body = { passengers: [{ name: 'Zhao Lei' }], segments: [{ flight_number: data.flight.flight_number, date }], hold: true };
       return (await created(await host.fetch('/bookings', { method: 'POST', json: body }), 'a fresh booking')) as { id: number };
     },
     async flight() {
+      made.flights++;
       return (await created(await host.fetch('/flights', { method: 'POST', staff: true, json: flightSchedule(data.flight.view, newFlightNumber(data.flight.view)) }), 'a fresh flight')) as { id: number };
     },
   };
