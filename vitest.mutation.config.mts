@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/domain/seat-rules.test.ts',
       'tests/domain/money-and-time.test.ts',
       'tests/bookings/service.test.ts',
+      'tests/bookings/hold-sweep-markers.test.ts',
       'tests/http/validate.test.ts',
       'tests/store/conditions.test.ts',
       'tests/assistant/orchestration.test.ts',
