@@ -135,6 +135,16 @@ describe('creating', () => {
     expect(both.map((b) => b.booking.seat_number).sort()).toEqual(['11A', '11B']);
   });
 
+  it('the first passenger’s phone is the contact phone unless one is given; with no per-client limit a client holds any number', async () => {
+    const { booking } = await create({ passengers: [{ name: 'Pan Yi', phone: '+8613800000001' }, { name: 'Pan Er' }], segments: [segment('HO8105', { date: '2026-12-17' })] });
+    expect(booking.contact).toEqual({ email: null, phone: '+8613800000001' });
+    expect(booking.passengers.map((p) => p.phone)).toEqual(['+8613800000001', null]);
+    for (let i = 0; i < 3; i++) {
+      const hold = await service.create(BookingCreateInput.parse({ passengers: [{ name: 'Pan San' }], segments: [segment('HO8105', { date: '2026-12-17' })], hold: true }), { actor: 'passenger', client: 'client-c' });
+      expect(hold.booking.status).toBe('pending');
+    }
+  });
+
   it('an anonymous client holds at most holdsPerClient bookings, told when to try again', async () => {
     const limited = bookingService(store, { holdMinutes: 20, holdsPerClient: 2, clock: clock.now });
     const hold = (client: string) => limited.create(BookingCreateInput.parse({ passengers: [{ name: 'Ma Yi' }], segments: [segment('HO8105', { date: '2026-12-16' })], hold: true }), { actor: 'passenger', client });
