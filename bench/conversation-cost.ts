@@ -8,6 +8,7 @@ import path from 'node:path';
 import { azuriteConnectionString, startAzurite } from '../host/azurite';
 import { startHost, tempDir, type TestHost } from '../tests/support/host-process';
 import { percentile } from './figures';
+import { hostRssMb } from './memory';
 
 const ticksPerSecond = 100;
 
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     const azuriteMs = (cpuMs(azuritePids) - before.azurite) / count;
     const requests = total(proxy.counts);
     console.log(`${count} conversations, ${concurrency} at once, ${(count / seconds).toFixed(1)} conversations/s`);
-    console.log(`CPU per conversation: host ${hostMs.toFixed(1)} ms, Azurite ${azuriteMs.toFixed(1)} ms`);
+    console.log(`CPU per conversation: host ${hostMs.toFixed(1)} ms, Azurite ${azuriteMs.toFixed(1)} ms; host RSS ${hostRssMb(host.process.pid!)} MB`);
     console.log(`storage requests per conversation: ${(requests / count).toFixed(1)} (one at a time: ${phases.create.toFixed(1)} per create, ${phases.turn.toFixed(1)} per turn)`);
     for (const [kind, n] of [...proxy.counts.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${kind}: ${(n / count).toFixed(2)}`);
     console.log(
