@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { daysFromToday, startHost, tempDir, type TestHost } from '../support/host';
 import { assertBuilt, cliPath, runCli, stackTrace } from './run-cli';
 import type { BookingView } from '../../cli/types';
@@ -86,20 +87,20 @@ describe('flightbook booking / airline sessions (piped stdin)', () => {
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const until = async (text: string) => {
-      for (let i = 0; i < 200 && !output.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(output, `waiting for ${JSON.stringify(text)}`).toContain(text);
-    };
-    const type = async (keys: string) => {
+    /** Waits until `text` has been written to the terminal since output position `from`. */
+    const until = (text: string, from = 0) => eventually(`the terminal to show ${JSON.stringify(text)}`, () => output.slice(from).includes(text), { timeoutMs: 15_000 });
+    /** Types keys and waits for the terminal to echo `echo` (what readline writes back for them). */
+    const type = async (keys: string, echo?: string) => {
+      const from = output.length;
       child.stdin.write(keys);
-      await new Promise((r) => setTimeout(r, 400));
+      if (echo) await until(echo, from);
     };
     await until('请输入命令或询问');
-    await type('\x1b[A'); // ↑ recalls "list" from the previous session
+    await type('\x1b[A', 'list'); // ↑ recalls "list" from the previous session
     await type('\r');
     await until('\x1b[32mconfirmed\x1b[39m');
-    await type('sta');
-    await type('\t'); // completes to "stats"
+    await type('sta', 'sta');
+    await type('\t', 'ts'); // completes to "stats"
     await type('\r');
     await until('航班 Flights');
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

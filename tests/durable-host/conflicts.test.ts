@@ -5,11 +5,11 @@
  * row's ETag); no poller, no in-process signal tells it.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type DurableExtension, startDurableExtension } from '../../host/durable/extension';
 import { provideFunctionsCore } from '../../host/worker/functions-core';
 import { uniqueHub, useAzurite } from '../support/azurite';
+import { eventually } from '../support/eventually';
 
 const azurite = useAzurite();
 let fixture: typeof import('./fixture');
@@ -31,26 +31,16 @@ afterAll(async () => {
   await posting?.stop();
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(25);
-  }
-}
-
 /** Starts `orchestration` on the running worker and waits until its `held` activity is running there. */
 async function startHeld(orchestration: string): Promise<{ id: string; release: () => void }> {
   const id = randomUUID().replaceAll('-', '');
   await running.client.start(orchestration, id, id);
-  const release = await until('the held activity to start', () => fixture.scaffolding.held.get(id));
+  const release = await eventually('the held activity to start', () => fixture.scaffolding.held.get(id));
   return { id, release };
 }
 
 const ended = (id: string) =>
-  until(`instance ${id} to end`, async () => {
+  eventually(`instance ${id} to end`, async () => {
     const status = await running.client.status(id);
     return status && !['Pending', 'Running'].includes(status.runtimeStatus) ? status : undefined;
   });

@@ -15,7 +15,8 @@ import { httpRequest, send, type Answer } from './fuzz/send';
  * valid request is answered 2xx. FUZZ_SEED replays a run; the seed and each route's reach are printed.
  */
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_130);
-const mutationsPerField = 8;
+/** Catalogue entries tried per field (FUZZ_MUTATIONS_PER_FIELD for a deeper run). */
+const mutationsPerField = Number(process.env.FUZZ_MUTATIONS_PER_FIELD ?? 8);
 const host = useHost({ env: { BOOKING_HOLDS_PER_CLIENT: '0' } });
 
 let operations: Operation[] = [];
@@ -82,6 +83,18 @@ function invalidAgainstDocument(op: Operation, parts: RequestParts): string[] {
   return [...problems, ...(body ? [`body: ${body}`] : [])];
 }
 
+/** What each operation's successful answers add to the database (a refused request adds nothing). */
+const writes: Record<string, { bookings?: number; flights?: number }> = {
+  'bookings-create': { bookings: 1 },
+  'flights-create': { flights: 1 },
+  'flights-delete': { flights: -1 },
+};
+
+async function rowCounts(): Promise<{ bookings: number; flights: number }> {
+  const stats = (await (await host.fetch('/stats')).json()) as { total_bookings: number; total_flights: number };
+  return { bookings: stats.total_bookings, flights: stats.total_flights };
+}
+
 interface Reach {
   valid: number;
   mutated: number;
@@ -108,14 +121,17 @@ describe(`fuzz from the OpenAPI document (seed ${seed})`, () => {
     }
   });
 
-  it('one field mutated at a time: never a 5xx, every 4xx problem+json naming the field, every valid request 2xx', async () => {
+  it('one field mutated at a time: never a 5xx, every 4xx problem+json naming the field and changing nothing, every valid request 2xx', async () => {
     const reach = new Map<string, Reach>();
     const faults: string[] = [];
     for (const op of operations) {
       const r: Reach = { valid: 0, mutated: 0, unsendable: 0, statuses: new Map() };
       reach.set(op.id, r);
+      const before = { ...(await rowCounts()), made: { ...fresh.made } };
+      let written = 0;
       const record = (label: string, answer: Answer) => {
         r.statuses.set(answer.status, (r.statuses.get(answer.status) ?? 0) + 1);
+        if (answer.status >= 200 && answer.status < 300 && !answer.replayed) written++;
         const wrong = fault(op, answer);
         if (wrong) faults.push(`${op.method} ${op.path} ${label}: ${wrong}`);
       };
@@ -144,6 +160,15 @@ describe(`fuzz from the OpenAPI document (seed ${seed})`, () => {
         const unrelated = namesAnotherField(op, answer, field.label);
         if (unrelated) faults.push(`${op.method} ${op.path} ${label}: ${unrelated}`);
         if (mutation.refused && !refused(op, answer)) faults.push(`${op.method} ${op.path} ${label}: accepted with ${answer.status}: ${answer.text.slice(0, 200)}`);
+      }
+      // Refused requests changed nothing: the rows added are the setup's fresh ones and what the accepted requests wrote.
+      const after = await rowCounts();
+      const expected = {
+        bookings: before.bookings + fresh.made.bookings - before.made.bookings + written * (writes[op.id]?.bookings ?? 0),
+        flights: before.flights + fresh.made.flights - before.made.flights + written * (writes[op.id]?.flights ?? 0),
+      };
+      if (after.bookings !== expected.bookings || after.flights !== expected.flights) {
+        faults.push(`${op.method} ${op.path}: ${JSON.stringify(after)} rows after the fuzz, expected ${JSON.stringify(expected)} (a refused request wrote, or an accepted one did not)`);
       }
     }
     printReach(reach);

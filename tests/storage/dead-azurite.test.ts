@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startAzurite } from '../../host/azurite';
+import { eventually } from '../support/eventually';
 import { expectProblem, startHost } from '../support/host';
 import { newConversation, send } from '../assistant/talk';
 
 async function waitForSave(folder: string, after: number): Promise<void> {
   const saved = () => fs.readdirSync(folder).some((name) => name.endsWith('.json') && fs.statSync(path.join(folder, name)).mtimeMs > after);
-  const deadline = Date.now() + 15_000;
-  while (!saved() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  await eventually('Azurite to save its data', saved, { timeoutMs: 15_000, everyMs: 200 });
 }
 
 describe('a dead storage emulator', () => {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { daysFromToday, startHost } from '../support/host';
 import { createFlight, seatsLeft, type BookingBody } from '../bookings/helpers';
+import { eventually } from '../support/eventually';
 
 const date = daysFromToday(12);
 const holds = 230;
@@ -33,7 +34,7 @@ describe('hold-release timer', () => {
         db.close();
       }
 
-      const firstRun = await waitFor(() => /Released (\d+) expired booking holds/.exec(host.output()), 20_000);
+      const firstRun = await eventually('the hold sweep to log its first run', () => /Released (\d+) expired booking holds/.exec(host.output()), { timeoutMs: 20_000 });
       expect(Number(firstRun[1])).toBe(holds);
       expect(await seatsLeft(host, flight.id, date)).toBe(holds + 20);
       const statuses = await Promise.all(ids.slice(0, 5).concat(ids.slice(-5)).map(async (id) => ((await (await host.fetch(`/bookings/${id}`, { staff: true })).json()) as BookingBody).status));
@@ -43,13 +44,3 @@ describe('hold-release timer', () => {
     }
   }, 120_000);
 });
-
-async function waitFor<T>(probe: () => T | null | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

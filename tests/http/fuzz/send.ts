@@ -29,6 +29,8 @@ export function httpRequest(op: Operation, parts: RequestParts): { url: string; 
 
 export interface Answer {
   status: number;
+  /** An Idempotency-Key replayed an earlier answer: nothing was written. */
+  replayed: boolean;
   contentType: string;
   body: unknown;
   text: string;
@@ -46,5 +48,5 @@ export async function send(host: TestHost, request: NonNullable<ReturnType<typeo
       body = undefined;
     }
   }
-  return { status: response.status, contentType, body, text };
+  return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', contentType, body, text };
 }
