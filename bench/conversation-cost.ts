@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startAzurite } from '../host/azurite';
-import { azuriteConnectionString } from '../host/azurite';
+import { azuriteConnectionString, startAzurite } from '../host/azurite';
 import { startHost, tempDir, type TestHost } from '../tests/support/host-process';
 import { percentile } from './figures';
+import { hostRssMb } from './memory';
 
 const ticksPerSecond = 100;
 
@@ -81,6 +81,29 @@ async function conversations(host: TestHost, count: number, concurrency: number)
   return { creates, turns };
 }
 
+const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Storage requests of a create and of a turn, one conversation at a time, each left to settle (its run released). */
+async function perPhase(host: TestHost, counts: Map<string, number>, conversations: number) {
+  // The poller's query for due instances runs every second whatever happens: measured idle, then left out.
+  const idleBefore = total(counts);
+  await pause(5000);
+  const idle = ((total(counts) - idleBefore) / 5000) * 500;
+  const phases = { create: -idle * conversations, turn: -idle * conversations };
+  for (let i = 0; i < conversations; i++) {
+    let before = total(counts);
+    const created = await post(host, '/assistant/conversations', {});
+    await pause(500);
+    phases.create += total(counts) - before;
+    before = total(counts);
+    await post(host, `/assistant/conversations/${String(created.json.id)}/messages`, { text: '明天北京到上海的航班' });
+    await pause(500);
+    phases.turn += total(counts) - before;
+  }
+  return { create: phases.create / conversations, turn: phases.turn / conversations };
+}
+
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 60);
   const concurrency = Number(process.argv[3] ?? 20);
@@ -91,28 +114,26 @@ async function main(): Promise<void> {
   const host = await startHost({
     onSpawn: (child) => process.once('exit', () => child.kill()),
     dataDir,
-    env: { ...(process.env.HOST_NODE_OPTIONS ? { NODE_OPTIONS: process.env.HOST_NODE_OPTIONS } : {}), AzureWebJobsStorage: azuriteConnectionString(proxy.port), ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: '0', ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: '0' },
+    env: { AzureWebJobsStorage: azuriteConnectionString(proxy.port), ASSISTANT_TURNS_PER_MINUTE_PER_CLIENT: '0', ASSISTANT_CONVERSATIONS_PER_MINUTE_PER_CLIENT: '0' },
   });
   try {
     await conversations(host, concurrency, concurrency); // warm-up
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    const phases = await perPhase(host, proxy.counts, 10);
     const azuritePids = pidsWithCmdline(location);
     const hostPids = [host.process.pid!];
     proxy.counts.clear();
     const before = { host: cpuMs(hostPids), azurite: cpuMs(azuritePids) };
-    const profiled = [...hostPids, ...azuritePids].filter(() => process.env.HOST_NODE_OPTIONS);
-    for (const pid of profiled) process.kill(pid, 'SIGUSR2');
     const began = performance.now();
     const run = await conversations(host, count, concurrency);
     const seconds = (performance.now() - began) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 1500)); // what a turn leaves behind (lease release) is counted too
-    for (const pid of profiled) process.kill(pid, 'SIGUSR2');
     const hostMs = (cpuMs(hostPids) - before.host) / count;
     const azuriteMs = (cpuMs(azuritePids) - before.azurite) / count;
-    const requests = [...proxy.counts.values()].reduce((a, b) => a + b, 0);
+    const requests = total(proxy.counts);
     console.log(`${count} conversations, ${concurrency} at once, ${(count / seconds).toFixed(1)} conversations/s`);
-    console.log(`CPU per conversation: host ${hostMs.toFixed(1)} ms, Azurite ${azuriteMs.toFixed(1)} ms`);
-    console.log(`storage requests per conversation: ${(requests / count).toFixed(1)}`);
+    console.log(`CPU per conversation: host ${hostMs.toFixed(1)} ms, Azurite ${azuriteMs.toFixed(1)} ms; host RSS ${hostRssMb(host.process.pid!)} MB`);
+    console.log(`storage requests per conversation: ${(requests / count).toFixed(1)} (one at a time: ${phases.create.toFixed(1)} per create, ${phases.turn.toFixed(1)} per turn)`);
     for (const [kind, n] of [...proxy.counts.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${kind}: ${(n / count).toFixed(2)}`);
     console.log(
       `create p50 ${Math.round(percentile(run.creates, 50))} ms; turn p50 ${Math.round(percentile(run.turns, 50))} ms, p99 ${Math.round(percentile(run.turns, 99))} ms`,

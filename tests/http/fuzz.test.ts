@@ -15,7 +15,8 @@ import { httpRequest, send, type Answer } from './fuzz/send';
  * valid request is answered 2xx. FUZZ_SEED replays a run; the seed and each route's reach are printed.
  */
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_130);
-const mutationsPerField = 8;
+/** Catalogue entries tried per field (FUZZ_MUTATIONS_PER_FIELD for a deeper run). */
+const mutationsPerField = Number(process.env.FUZZ_MUTATIONS_PER_FIELD ?? 8);
 const host = useHost({ env: { BOOKING_HOLDS_PER_CLIENT: '0' } });
 
 let operations: Operation[] = [];

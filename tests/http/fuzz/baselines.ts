@@ -47,8 +47,11 @@ export function flightSchedule(sample: FlightView, flightNumber: string) {
 }
 
 let flightNumbers = 0;
-/** A flight number of the sample flight's airline that no sample flight has (its 9000s), unique within the run. */
-const newFlightNumber = (sample: FlightView) => `${sample.airline_code}${9000 + (flightNumbers++ % 1000)}`;
+/** A flight number of the sample flight's airline that no sample flight has (a letter after the code, as in TEST001), unique within the run. */
+const newFlightNumber = (sample: FlightView) => {
+  const n = flightNumbers++;
+  return `${sample.airline_code}${'ZYXW'[Math.floor(n / 10_000) % 4]}${n % 10_000}`;
+};
 
 /**
  * A valid request per operation id, with the app's own data: real flight ids and numbers, airports,
@@ -92,7 +95,7 @@ export const baselines: Record<string, Builder> = {
   'bookings-delete': async (_, fresh) => ({ ...none(), params: { id: (await fresh.booking()).id } }),
   'bookings-cancel': async (_, fresh) => ({ ...none(), params: { id: (await fresh.booking()).id }, body: { reason: '行程变更' } }),
   'bookings-confirm': async (_, fresh) => ({ ...none(), params: { id: (await fresh.booking()).id } }),
-  'bookings-cancellation-quote': (d) => ({ ...none(), params: { id: d.booking.id } }),
+  'bookings-cancellation-quote': async (_, fresh) => ({ ...none(), params: { id: (await fresh.booking()).id } }),
   'bookings-history': (d) => ({ ...none(), params: { id: d.booking.id } }),
   'bookings-search': (d) => ({ ...none(), params: { passenger_name: d.booking.passenger } }),
   'bookings-by-reference': (d) => ({ ...none(), params: { pnr: d.booking.reference }, query: { last_name: d.booking.surname } }),
@@ -120,6 +123,8 @@ export async function sampleData(host: TestHost): Promise<SampleData> {
   const flights = (await (await host.fetch('/flights?from=PEK&to=SHA&limit=1')).json()) as FlightView[];
   const flight = flights[0]!;
   const date = daysFromToday(14);
+  // Booking 1 is what a mutated id of 1 (a boundary value) cancels or changes: a decoy, so the sample booking below stays as made.
+  await created(await host.fetch('/bookings', { method: 'POST', json: { passengers: [{ name: 'Decoy One' }], segments: [{ flight_number: flight.flight_number, date }] } }), 'the decoy booking');
   const booking = await created(
     await host.fetch('/bookings', { method: 'POST', json: { passengers: [{ name: 'Wang Fang' }], segments: [{ flight_number: flight.flight_number, date }] } }),
     'the sample booking',
