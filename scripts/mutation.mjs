@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run mutation [-- --smoke]`: runs StrykerJS (stryker.config.mjs), then prints the mutation score of
- * each module group from its JSON report. `--smoke` mutates only the refund policy and the fares (about a
- * minute), from scratch; the full run is incremental (reports/mutation/stryker-incremental.json), so a
- * second run retests only what changed.
+ * each module group from its JSON report. `--smoke` mutates only the refund policy and the fares (under a
+ * minute), from scratch, and fails below 95 % (CI runs it). The full run is incremental
+ * (reports/mutation/stryker-incremental.json): a second run retests only what changed.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { groups } from '../stryker.config.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const smokeFiles = ['lib/domain/refund-policy.ts', 'lib/domain/fares.ts'];
+/** The smoke subset (run in CI) fails below this score; the full run only reports. */
+const smokeBreak = 95;
 const report = 'reports/mutation/mutation.json';
 
 const stryker = path.join(path.dirname(createRequire(import.meta.url).resolve('@stryker-mutator/core/package.json')), 'bin/stryker.js');
@@ -36,4 +38,8 @@ for (const [name, patterns] of Object.entries(groups)) {
   if (!mutants.length) continue;
   const { detected, missed, percent } = score(mutants);
   console.log(`  ${name.padEnd(13)} ${percent.toFixed(1).padStart(5)} %   ${String(detected).padStart(4)} detected, ${String(missed).padStart(3)} missed`);
+  if (smoke && percent < smokeBreak) {
+    console.error(`The smoke subset scores below ${smokeBreak} %: a test of the refund policy or the fares no longer catches what it should.`);
+    process.exitCode = 1;
+  }
 }
