@@ -90,7 +90,7 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
     const operationId = turn.tags!['ai.operation.id']!;
     const names = dependenciesOf(operationId).map((e) => String(e.data?.baseData?.name));
     expect(names.some((name) => /raiseEvent\/message$/.test(name))).toBe(true);
-    expect(names).toContain('mcp tools/call search_flights');
+    expect(names, names.join(', ')).toContain('mcp tools/call search_flights');
     expect(names.some((name) => /^sqlite flights\./.test(name)), names.join(', ')).toBe(true);
     const served = requestsOf(operationId).map((e) => String(e.data?.baseData?.name));
     expect(served).toEqual(expect.arrayContaining(['orchestration:conversation', 'activity:AirlineAgent']));
