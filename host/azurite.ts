@@ -39,7 +39,8 @@ const exitWithParent = `
   const [main, ...args] = process.argv.slice(1);
   process.argv = [process.argv[0], main, ...args];
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-  process.stdin.on('end', () => process.kill(process.pid, 'SIGINT')).resume();
+  // Unreferenced: the watch must not keep Azurite alive once its own shutdown has closed the server.
+  process.stdin.on('end', () => process.kill(process.pid, 'SIGINT')).resume().unref();
   require(main);
 `;
 

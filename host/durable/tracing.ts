@@ -32,16 +32,22 @@ export function traceField(trace = currentTraceContext()): { ParentTraceContext?
 
 /**
  * The operation an episode continues: that of its latest message with a context (a raised event, the
- * start) — what it schedules now answers that message — else of the task whose result it handles.
+ * start) — what it schedules now answers that message. Otherwise it handles a task's result: it continues
+ * the latest message that arrived while the task ran (the orchestration was busy, so it turns to that
+ * message now — a conversation's first message often arrives while its start-up tasks run), else the
+ * operation that scheduled the task.
  */
-function episodeTrace(fresh: HistoryEvent[], past: HistoryEvent[]): TraceContext | undefined {
+export function episodeTrace(fresh: HistoryEvent[], past: HistoryEvent[]): TraceContext | undefined {
   const latest = [...fresh].reverse();
   const own = latest.map(traceOf).find(Boolean);
   if (own) return own;
   for (const event of latest) {
     if (event.EventType !== EventType.TaskCompleted && event.EventType !== EventType.TaskFailed) continue;
-    const scheduled = traceOf(past.find((e) => e.EventType === EventType.TaskScheduled && e.EventId === event.TaskScheduledId));
-    if (scheduled) return scheduled;
+    const at = past.findIndex((e) => e.EventType === EventType.TaskScheduled && e.EventId === event.TaskScheduledId);
+    if (at < 0) continue;
+    const arrivedSince = past.slice(at + 1).filter((e) => e.EventType === EventType.EventRaised).reverse();
+    const trace = arrivedSince.map(traceOf).find(Boolean) ?? traceOf(past[at]);
+    if (trace) return trace;
   }
   return undefined;
 }

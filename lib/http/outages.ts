@@ -18,7 +18,7 @@ export function outageOf(error: unknown): Outage | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
     const code = (cause as { code?: unknown }).code;
     if ((typeof code === 'string' && unreachable.has(code)) || /unexpected status code: 503\b/.test(cause.message)) {
-      return { detail: 'The conversation storage is unavailable; try again shortly', retryAfterSeconds: 5 };
+      return { detail: 'The storage service (Azure Table Storage) is unavailable; try again shortly', retryAfterSeconds: 5 };
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,14 @@ export interface TestHost {
   /** SIGKILLs the host's whole process group (it leads one), as a container or OOM kill, or a closed terminal, does. */
   killGroup(): Promise<void>;
 }
+
+/**
+ * The task hub of a host over `dataDir`: the same for a restart over the same folder, different for every
+ * other host. A host whose storage went away (a test stopped its Azurite) keeps polling that port; when
+ * another test's Azurite is given the freed port, a shared default hub would let that host run the other's
+ * conversations.
+ */
+export const taskHubFor = (dataDir: string): string => `T${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
 
 export function tempDir(prefix = 'flightbook-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -44,6 +52,7 @@ export async function startHost(
       DATA_DIR: dataDir,
       FUNCTIONS_API_KEY: key,
       AZURITE_TABLE_PORT: '0',
+      DURABLE_TASK_HUB: taskHubFor(dataDir),
       LOG_REQUESTS: 'false',
       // Tests and benches send hundreds of turns a minute from one address: limits far above that (the limits' own tests set theirs).
       ASSISTANT_TURNS_PER_MINUTE_PER_CONVERSATION: '100000',

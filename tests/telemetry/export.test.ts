@@ -19,6 +19,7 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
   let ingestion: Awaited<ReturnType<typeof startIngestion>>;
   let host: TestHost;
   let envelopes: Envelope[] = [];
+  let firstReply = '';
 
   beforeAll(async () => {
     ingestion = await startIngestion();
@@ -48,6 +49,7 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
     const conversation = (await (await host.fetch('/assistant/conversations', { method: 'POST', json: {} })).json()) as { id: string };
     const turn = await host.fetch(`/assistant/conversations/${conversation.id}/messages`, { method: 'POST', json: { text: '明天北京到上海的航班' } });
     expect(turn.status).toBe(200);
+    firstReply = ((await turn.json()) as { reply: string }).reply;
     // A booking through the assistant: the passenger's name travels in the tools' arguments, never into telemetry.
     const booked = await assistantBooking(host, `帮我预订明天早上从北京到上海的航班，乘客${chinese}`);
     expect(booked.reply).toContain('预订成功');
@@ -89,11 +91,18 @@ describe('telemetry to Application Insights (OpenTelemetry, loopback ingestion e
     const turn = request('POST /api/assistant/conversations/{id}/messages');
     const operationId = turn.tags!['ai.operation.id']!;
     const names = dependenciesOf(operationId).map((e) => String(e.data?.baseData?.name));
-    expect(names.some((name) => /raiseEvent\/message$/.test(name))).toBe(true);
-    expect(names, names.join(', ')).toContain('mcp tools/call search_flights');
-    expect(names.some((name) => /^sqlite flights\./.test(name)), names.join(', ')).toBe(true);
     const served = requestsOf(operationId).map((e) => String(e.data?.baseData?.name));
-    expect(served).toEqual(expect.arrayContaining(['orchestration:conversation', 'activity:AirlineAgent']));
+    // When the turn's work is missing from its operation, say where it went: which operations hold orchestration work, and what the turn answered.
+    const elsewhere = () =>
+      `turn ${operationId} answered ${JSON.stringify(firstReply)}; served here: ${served.join(', ')}; dependencies here: ${names.join(', ')}; elsewhere: ` +
+      envelopes
+        .filter((e) => /^(orchestration|activity):|^mcp tools\/call search_flights/.test(String(e.data?.baseData?.name)))
+        .map((e) => `${String(e.data?.baseData?.name)}@${e.tags?.['ai.operation.id']}<${e.tags?.['ai.operation.parentId']}`)
+        .join(', ');
+    expect(names.some((name) => /raiseEvent\/message$/.test(name)), elsewhere()).toBe(true);
+    expect(names, elsewhere()).toContain('mcp tools/call search_flights');
+    expect(names.some((name) => /^sqlite flights\./.test(name)), elsewhere()).toBe(true);
+    expect(served, elsewhere()).toEqual(expect.arrayContaining(['orchestration:conversation', 'activity:AirlineAgent']));
   });
 
   it('the confirmed booking is written under the confirm request’s operation', () => {
