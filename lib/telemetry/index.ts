@@ -85,6 +85,11 @@ export async function traced<T>(name: string, kind: 'client' | 'internal' | 'ser
   });
 }
 
+/** Adds what is known only once the work is done (a completion's token counts) to the current span. No passenger data. */
+export function annotateSpan(attributes: Record<string, string | number | string[]>): void {
+  api?.trace.getActiveSpan()?.setAttributes(attributes);
+}
+
 /** An operation's W3C trace context, stored with work that runs later (an orchestration's messages and tasks). */
 export interface TraceContext {
   traceParent: string;

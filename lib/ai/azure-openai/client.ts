@@ -9,6 +9,7 @@ import type {} from '@azure/openai/types';
 import type OpenAI from 'openai';
 import { azureCredential } from '../../azure-credential';
 import { config } from '../../config';
+import { annotateSpan, traced } from '../../telemetry';
 import { ModelReply, type ModelRequest } from './schema';
 
 export const modelRetries = 2;
@@ -50,12 +51,22 @@ function promptFiltered(error: unknown): boolean {
   return status === 400 && (code === 'content_filter' || body?.code === 'content_filter');
 }
 
-export async function complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelReply> {
+/**
+ * One completion in a `chat <model>` span with the OpenTelemetry GenAI conventions' attributes: the model,
+ * the token counts and why it finished — never the messages, which carry what travellers typed.
+ */
+export function complete(request: ModelRequest, signal?: AbortSignal): Promise<ModelReply> {
   const settings = config().openai;
+  const model = settings.endpoint ? settings.deployment : settings.compatible!.model;
+  const system = settings.endpoint ? 'az.ai.openai' : 'openai';
+  return traced(`chat ${model}`, 'client', { 'gen_ai.operation.name': 'chat', 'gen_ai.system': system, 'gen_ai.request.model': model }, () => completeTraced(request, model, signal));
+}
+
+async function completeTraced(request: ModelRequest, model: string, signal?: AbortSignal): Promise<ModelReply> {
   try {
     const completion = await modelClient().chat.completions.create(
       {
-        model: settings.endpoint ? settings.deployment : settings.compatible!.model,
+        model,
         messages: request.messages,
         ...(request.tools.length && { tools: request.tools, parallel_tool_calls: true }),
         temperature: 0,
@@ -64,6 +75,11 @@ export async function complete(request: ModelRequest, signal?: AbortSignal): Pro
     );
     const choice = completion.choices[0];
     const usage = completion.usage && { prompt_tokens: completion.usage.prompt_tokens ?? 0, completion_tokens: completion.usage.completion_tokens ?? 0 };
+    annotateSpan({
+      ...(completion.model && { 'gen_ai.response.model': completion.model }),
+      'gen_ai.response.finish_reasons': choice?.finish_reason ? [choice.finish_reason] : [],
+      ...(usage && { 'gen_ai.usage.input_tokens': usage.prompt_tokens, 'gen_ai.usage.output_tokens': usage.completion_tokens }),
+    });
     // Typed by @azure/openai/types: content_filter_results says which category (hate, sexual, violence, self_harm…) stopped it.
     if (choice?.finish_reason === 'content_filter' || Object.values(choice?.content_filter_results ?? {}).some((result) => (result as { filtered?: boolean })?.filtered)) {
       return { content: null, filtered: 'completion', ...(usage && { usage }) };
