@@ -75,9 +75,16 @@ export function surnamesOf(name: string): Set<string> {
   return surnames;
 }
 
-/** True when `lastName` is a surname of any of the names (case, spacing and script insensitive). */
+/**
+ * True when `lastName` is a surname of any of the names (case, spacing and script insensitive): 李 finds
+ * Li Lei too, as a traveller booked under the pinyin of a passport types their surname in characters.
+ */
 export function surnameMatches(names: string[], lastName: string): boolean {
   const wanted = lastName.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
   if (!wanted) return false;
-  return names.some((name) => surnamesOf(name).has(wanted));
+  const forms = han.test(wanted) ? [wanted, pinyinTokens(wanted).join('')] : [wanted];
+  return names.some((name) => {
+    const surnames = surnamesOf(name);
+    return forms.some((form) => surnames.has(form));
+  });
 }

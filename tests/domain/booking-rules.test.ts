@@ -98,6 +98,14 @@ describe('names', () => {
     expect(surnameMatches(['张三'], '李')).toBe(false);
     expect(surnameMatches(['张三'], '')).toBe(false);
   });
+
+  it('surnames typed in characters find a booking made in pinyin (as the passport spells it)', () => {
+    expect(surnameMatches(['Li Lei'], '李')).toBe(true);
+    expect(surnameMatches(['Ouyang Nana'], '欧阳')).toBe(true);
+    expect(surnameMatches(['Shan Tianfang'], '单')).toBe(true); // 单 as a surname reads shan, not dan
+    expect(surnameMatches(['Li Lei'], '王')).toBe(false);
+    expect(surnameMatches(['Zhao Liu'], '李')).toBe(false);
+  });
 });
 
 describe('references, fares and inventory deltas', () => {

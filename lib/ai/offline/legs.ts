@@ -70,7 +70,7 @@ export function extractLegs(lower: string, c: Context): Leg[] | undefined {
 export function extractDayShift(lower: string): number | undefined {
   for (const [pattern, sign] of dayShiftPatterns) {
     const match = pattern.exec(lower);
-    if (match) return sign * (countWords[match[1]!] ?? Number(match[1]));
+    if (match) return sign * (match[1] === undefined ? 1 : (countWords[match[1]] ?? Number(match[1])));
   }
   return undefined;
 }

@@ -40,7 +40,8 @@ export function extractPartySize(lower: string): number | undefined {
   return undefined;
 }
 
-const zhOrdinal = new RegExp(`第${count}(?:${alternatives(zhOrdinalCounters)})?`);
+// 第二天, 第三晚 count days, not options.
+const zhOrdinal = new RegExp(`第${count}(?![零一二两三四五六七八九十\\d]*[天日晚夜])(?:${alternatives(zhOrdinalCounters)})?`);
 const zhPick = new RegExp(`^(?:选|要|就|订)?${count}号(?:吧|啊|航班|那个)?$`);
 const enOrdinal = new RegExp(`\\b(?:the )?(${alternatives(Object.keys(enOrdinals))}) (?:${alternatives(enOptionNouns)})\\b`);
 const enPick = new RegExp(`^(?:the )?(${alternatives(Object.keys(enOrdinals))})(?: please)?$`);

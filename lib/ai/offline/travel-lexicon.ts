@@ -75,8 +75,13 @@ export const roundTripWords = /往返|来回|round[- ]?trip|return ticket|return
 /** Two days in one clause: 明天和后天, Monday next week to Thursday next week. */
 export const dateJoiners = /和|至|\band\b|\bto\b/;
 
-/** Moving a booking by days: 提前一天, 晚一天, a day earlier, push back by one day. */
+/**
+ * Moving a booking by days: 提前一天, 晚一天, a day earlier, push back by one day; the count is the first group,
+ * one when there is none (the day after, 第二天: said of a booking, the day after its date).
+ */
 export const dayShiftPatterns: [pattern: RegExp, sign: 1 | -1][] = [
+  [/后一天|第二天|次日|隔天|\bthe (?:next|following) day\b|\bthe day after\b(?! tomorrow)/, 1],
+  [/前一天|\bthe (?:previous|preceding) day\b|\bthe day before\b(?! yesterday)/, -1],
   [/(?:提前|早)(\d|[一二两三四五六七])天/, -1],
   [/(?:推迟|延后|延期|推后|晚)(\d|[一二两三四五六七])天/, 1],
   [/\b(a|one|two|three|four|five|\d)\s+days?\s+(?:earlier|sooner|before)\b/, -1],

@@ -12,6 +12,7 @@ const booked = (passengers: { name: string; type?: 'adult' | 'child' | 'infant' 
 const couple = (a: string, b: string, flight = 'CA1501'): Existing => ({ passengers: [{ name: a }, { name: b }], flight, days: 3 });
 const lei: Existing = { passengers: [{ name: '李雷' }], flight: 'CA1501', days: 3 };
 const leiEn: Existing = { passengers: [{ name: 'Li Lei' }], flight: 'CA1501', days: 3 };
+const leiLater: Existing = { passengers: [{ name: 'Li Lei' }], flight: 'CA1501', days: 9 };
 
 const timeWindows: Conversation[] = [
   c('time-window', 'zh', 'after work in Beijing, flying to Shanghai', [
@@ -277,6 +278,25 @@ const dateChanges: Conversation[] = [
     t('I need to fly a day earlier, booking {ref}, surname Li', { proposes: { tool: 'change_flight', legs: [{ date: 2 }] } }),
     yes('en'),
   ], { moved: { date: 2, sameFlight: true } }, leiEn),
+  // Written in the fifth session's outside-in probing, before the fix: days named relative to the booking, and a
+  // surname typed in Chinese for a booking made in pinyin (as a passport spells it). On a day of their own, so the
+  // held-out half's seat numbers on the usual day stay free.
+  c('date-change', 'en', 'the day after the booked one', [
+    t('change booking {ref} to the day after, surname Li', { proposes: { tool: 'change_flight', legs: [{ date: 10 }] } }),
+    yes('en'),
+  ], { moved: { date: 10, sameFlight: true } }, leiLater),
+  c('date-change', 'en', 'the day before instead', [
+    t('can I take the same flight the day before? {ref}, last name Li', { proposes: { tool: 'change_flight', legs: [{ date: 8 }] } }),
+    yes('en'),
+  ], { moved: { date: 8, sameFlight: true } }, leiLater),
+  c('date-change', 'zh', 'the next day, surname in characters for a pinyin booking', [
+    t('订单{ref}，我姓李，改到第二天', { proposes: { tool: 'change_flight', legs: [{ date: 10 }] } }),
+    yes('zh'),
+  ], { moved: { date: 10, sameFlight: true } }, leiLater),
+  c('date-change', 'zh', 'one day earlier, booking in pinyin', [
+    t('{ref} 姓李 提前一天', { proposes: { tool: 'change_flight', legs: [{ date: 8 }] } }),
+    yes('zh'),
+  ], { moved: { date: 8, sameFlight: true } }, leiLater),
 ];
 
 const roundTrips: Conversation[] = [
