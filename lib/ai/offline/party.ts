@@ -20,6 +20,11 @@ const companions = new PhraseTable(companionWords.map(({ phrase, type }) => [phr
 const ageAfter = /^\s*(?:[(（]\s*)?(?:,\s*)?(?:(?:he|she) is|who is|aged?)?\s*(\d{1,2})\s*(?:(岁|years?|yrs?)|(个月|months?))?(?:\s*old)?\s*([)）])?/i;
 const ageBefore = /(\d{1,2})\s*(?:-|\s)?(?:(岁|years?)|(个月|months?))(?:-old|\s*old|大的?|的)?\s*\S{0,12}$/i;
 
+/** 儿子叫赵小宝, 女儿是李乐, 儿童：赵小宝: the name follows the relation through 叫 / 是 / a colon. */
+const namedAs = /^(?:名字叫|名字是|名叫|叫|是|[:：]\s*)/;
+/** A count right before a category word: 两个大人, 一个小孩, 2 adults. */
+const counted = /(?:[\d一二两三四五六七八九十]\s*[个位名]?|\b(?:two|three|four|five|one|a))\s*$/;
+
 const ageFirst = /^\d{1,2}\s*(?:岁|个月)大?的?|^(?:(?:my|her|his|our|their)\s+)?\d{1,2}[- ](?:years?|months?)[- ]old\s+/i;
 
 /** Age in months, when the text right around the name gives one. */
@@ -72,14 +77,24 @@ export function mergeTravellers(named: Traveller[], party: Traveller[]): Travell
 export function extractParty(text: string, places: readonly Span[]): Traveller[] {
   const lower = text.toLowerCase();
   const found = new Map<number, Traveller & Span>();
+  // An age said of a relation before its name: 我和我儿子（8岁）…儿子叫赵小宝.
+  const relationAges = new Map<string, number>();
   for (const match of companions.scan(lower)) {
+    const relation = lower.slice(match.start, match.end);
+    // 两个大人一个小孩：王强… counts the party; it does not head the names that follow.
+    if (match.value.type && counted.test(lower.slice(Math.max(0, match.start - 4), match.start))) continue;
     // An age may come first: 还有3岁的张小明, and her 4-month-old Lily (ageMonths reads it back).
     const start = skipSpaces(text, match.end);
-    const index = start + (ageFirst.exec(text.slice(start))?.[0].length ?? 0);
+    const named = start + (namedAs.exec(text.slice(start))?.[0].length ?? 0);
+    const index = named + (ageFirst.exec(text.slice(named))?.[0].length ?? 0);
     if (found.has(index)) continue;
     const name = isHan(text[index]) ? zhNameAt(text, index, places) : /[A-Z]/.test(text[index] ?? '') ? latinNameAt(text, index, places) : undefined;
-    if (!name) continue;
-    found.set(index, { name: name.name, start: name.start, end: name.end, type: typeOf(ageMonths(text, name), match.value.type) });
+    if (!name) {
+      const age = ageMonths(text, { start: match.start, end: match.end });
+      if (age !== undefined) relationAges.set(relation, age);
+      continue;
+    }
+    found.set(index, { name: name.name, start: name.start, end: name.end, type: typeOf(ageMonths(text, name) ?? relationAges.get(relation), match.value.type) });
   }
   const ordered = [...found.values()].sort((a, b) => a.start - b.start);
   return withFamilyNames(ordered.map(({ name, type }) => ({ name, type })));

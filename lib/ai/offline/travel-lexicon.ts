@@ -33,12 +33,17 @@ export const clockHalves: { phrase: string; bounds: ClockConstraints }[] = [
 ];
 
 /** Words before a co-traveller's name; `type` when the word alone decides it (宝宝, baby). */
-export const companionWords: { phrase: string; type?: 'infant' }[] = [
-  ...['老公', '丈夫', '老婆', '妻子', '太太', '爱人', '老伴儿', '老伴', '妈妈', '母亲', '爸爸', '父亲', '儿子', '女儿', '孩子', '小孩', '孙子', '孙女', '外孙', '外孙女',
+export const companionWords: { phrase: string; type?: 'adult' | 'child' | 'infant' }[] = [
+  ...['老公', '丈夫', '老婆', '妻子', '太太', '爱人', '老伴儿', '老伴', '妈妈', '母亲', '爸爸', '父亲', '儿子', '女儿', '孩子', '孙子', '孙女', '外孙', '外孙女',
     '同事', '朋友', '同学', '哥哥', '姐姐', '弟弟', '妹妹', '她叫', '他叫', '还有', '带着', '带', '我是', '我叫', '叫', '：', ':', '、', '和', '跟', '与', '及', '，'].map((phrase) => ({ phrase })),
+  // The fare category said as a word: 大人张三，小孩张小明 (an age next to the name still decides).
+  ...['大人', '成人', '成年人', '老人'].map((phrase) => ({ phrase, type: 'adult' as const })),
+  ...['小孩', '儿童', '小朋友'].map((phrase) => ({ phrase, type: 'child' as const })),
   ...['宝宝', '婴儿', '小宝宝'].map((phrase) => ({ phrase, type: 'infant' as const })),
-  ...['wife', 'husband', 'son', 'daughter', 'kids', 'kid', 'children', 'child', 'grandson', 'granddaughter', 'friend', 'colleague', 'mother', 'father', 'mum', 'mom', 'dad',
+  ...['wife', 'husband', 'son', 'daughter', 'kids', 'kid', 'grandson', 'granddaughter', 'friend', 'colleague', 'mother', 'father', 'mum', 'mom', 'dad',
     'me,', 'me (', 'i am', "i'm", 'and', ',', ':', '(', 'plus'].map((phrase) => ({ phrase })),
+  ...['adult', 'adults'].map((phrase) => ({ phrase, type: 'adult' as const })),
+  ...['child', 'children'].map((phrase) => ({ phrase, type: 'child' as const })),
   ...['baby', 'infant', 'newborn'].map((phrase) => ({ phrase, type: 'infant' as const })),
 ];
 

@@ -100,6 +100,24 @@ const parties: Conversation[] = [
     t('me and my wife, David Lee and Grace Lee, Beijing to Chengdu the day after tomorrow', { proposes: { tool: 'create_booking', passengers: [{ name: 'David Lee' }, { name: 'Grace Lee' }] } }),
     yes('en'),
   ], booked([{ name: 'David Lee' }, { name: 'Grace Lee' }], [{ from: 'Beijing', to: 'Chengdu', date: 2 }])),
+  // From the fifth session's probing of the running host: the son's age said before his name (booked as an adult),
+  // the fare category as a word before each name (大人 dropped the mother), the category as a list heading.
+  c('party', 'zh', 'the son’s age before his name', [
+    t('我要订后天上海到成都的机票，我和我儿子（8岁），我叫赵敏，儿子叫赵小宝', {
+      proposes: { tool: 'create_booking', passengers: [{ name: '赵敏', type: 'adult' }, { name: '赵小宝', type: 'child' }] },
+    }),
+    yes('zh'),
+  ], booked([{ name: '赵敏', type: 'adult' }, { name: '赵小宝', type: 'child' }], [{ from: 'Shanghai', to: 'Chengdu', date: 2 }])),
+  c('party', 'zh', 'adult and child named by category', [
+    t('后天上海到成都，大人赵敏，小孩赵小宝8岁', { proposes: { tool: 'create_booking', passengers: [{ name: '赵敏', type: 'adult' }, { name: '赵小宝', type: 'child' }] } }),
+    yes('zh'),
+  ], booked([{ name: '赵敏', type: 'adult' }, { name: '赵小宝', type: 'child' }], [{ from: 'Shanghai', to: 'Chengdu', date: 2 }])),
+  c('party', 'en', 'adults and a child as headings', [
+    t('Shanghai to Chengdu the day after tomorrow, adults Tom Hill and Ann Hill, child Leo Hill', {
+      proposes: { tool: 'create_booking', passengers: [{ name: 'Tom Hill', type: 'adult' }, { name: 'Ann Hill', type: 'adult' }, { name: 'Leo Hill', type: 'child' }] },
+    }),
+    yes('en'),
+  ], booked([{ name: 'Tom Hill', type: 'adult' }, { name: 'Ann Hill', type: 'adult' }, { name: 'Leo Hill', type: 'child' }], [{ from: 'Shanghai', to: 'Chengdu', date: 2 }])),
 ];
 
 const shownOptions: Conversation[] = [
