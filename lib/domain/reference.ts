@@ -12,8 +12,13 @@ export const BookingReference = z
   .transform((value) => value.trim().toUpperCase())
   .describe('Booking reference (PNR): 6 letters/digits without I, O, 0 or 1');
 
+/** Two characters then four digits is how a flight number looks (MF4865): a reference typed in a sentence must not. */
+const flightShaped = /^[A-Z0-9]{2}\d{4}$/;
+
 export function newReference(): string {
-  let reference = '';
-  for (let i = 0; i < 6; i++) reference += referenceAlphabet[randomInt(referenceAlphabet.length)];
-  return reference;
+  for (;;) {
+    let reference = '';
+    for (let i = 0; i < 6; i++) reference += referenceAlphabet[randomInt(referenceAlphabet.length)];
+    if (!flightShaped.test(reference)) return reference;
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand, type Understanding } from '../../lib/ai/offline/understanding';
+import { newReference } from '../../lib/domain/reference';
 
 /** Tuesday 2026-11-24, 09:00 in Shanghai. */
 const now = new Date('2026-11-24T09:00:00+08:00');
@@ -314,5 +315,20 @@ describe('dates against other clocks', () => {
   ];
   it.each(cases)('%s %s', (instant, text, date, timeZone) => {
     expect(understand(text, { now: new Date(instant), timeZone }).date).toBe(date);
+  });
+});
+
+describe('any reference the system issues is read as one', () => {
+  // Every reference shape, not a chosen few: an all-letter reference (FDPNQF) was once read as no reference at all.
+  const references = Array.from({ length: 300 }, () => newReference());
+  const requests = [
+    (ref: string) => `please change ${ref} to the day after tomorrow, same flight, surname Li`,
+    (ref: string) => `${ref} 姓李 改到后天`,
+    (ref: string) => `cancel ${ref} for Li`,
+    (ref: string) => `${ref} surname Li, a day later`,
+  ];
+  it.each(requests.map((request) => [request('REF'), request] as const))('%s', (_, request) => {
+    const missed = references.filter((ref) => understand(request(ref), { now }).reference !== ref);
+    expect(missed).toEqual([]);
   });
 });

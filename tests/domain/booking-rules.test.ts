@@ -114,6 +114,11 @@ describe('references, fares and inventory deltas', () => {
     expect(referenceAlphabet).not.toMatch(/[IO01]/);
   });
 
+  it('a reference never looks like a flight number (two characters, four digits), so a sentence cannot read it as one', () => {
+    // One in about 250 random draws has that shape: 20,000 draws would all but surely show one.
+    for (let i = 0; i < 20_000; i++) expect(newReference()).not.toMatch(/^[A-Z0-9]{2}\d{4}$/);
+  });
+
   it('children pay half, infants a tenth', () => {
     expect(passengerFareCents(68_000, 'child')).toBe(34_000);
     expect(totalFareCents([68_000, 100_000], [{ type: 'adult' }, { type: 'infant' }])).toBe(68_000 + 6_800 + 100_000 + 10_000);

@@ -112,9 +112,12 @@ export function understand(message: string, context: UnderstandContext): Underst
   };
   const present = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined)) as Details;
   // An uncued code in capitals (cancel QWERTY for Li) is a reference when the message, with it, is about a booking.
+  // Read with what a reference brings: a new day for a booking is a change (please change FDPNQF to Friday).
   const capitals = present.reference ? undefined : capitalsReference(normalised.text, spans);
-  if (capitals && !looksLikeFlight(capitals) && manageIntents.includes(decideIntent(lower, signalsOf({ ...present, reference: capitals })))) {
-    present.reference = capitals;
+  if (capitals && !looksLikeFlight(capitals)) {
+    const shift = extractDayShift(lower);
+    const withReference: Details = { ...present, reference: capitals, ...(shift && { dayShift: shift }) };
+    if (manageIntents.includes(refineIntent(decideIntent(lower, signalsOf(withReference)), withReference, lower).intent)) present.reference = capitals;
   }
   const unserved = unservedPlace(lower);
   if (unserved) present.unserved = unserved;
