@@ -20,6 +20,14 @@ const phrases = {
   askWhichOption: { zh: '请问要选第几个？', en: 'Which option would you like?' },
   askSeat: { zh: '想换到哪个座位？可以说座位号（如 12A），或者靠窗 / 靠过道。', en: 'Which seat would you like? Give a seat number such as 12A, or say window or aisle.' },
   confirmBooking: { zh: '确认预订吗？回复“确认”或“不要了”。', en: 'Shall I book it? Reply "confirm" or "no".' },
+  confirmHold: {
+    zh: '这是占座：座位先为您保留，未付款，到期未确认将自动释放。要保留吗？回复“确认”或“不要了”。',
+    en: 'This is a hold: the seats are kept for you unpaid and released if not confirmed in time. Shall I hold them? Reply "yes" or "no".',
+  },
+  held: {
+    zh: '座位已保留，编号 {reference}。{booking}',
+    en: 'Seats held, reference {reference}. {booking}',
+  },
   confirmCancel: { zh: '确认取消这个预订吗？', en: 'Do you want to cancel this booking?' },
   declined: { zh: '好的，已取消这次操作。还有什么可以帮您？', en: "OK, I won't go ahead. Anything else I can help with?" },
   noFlights: { zh: '没有找到符合条件的航班，换个日期或时间段试试？', en: 'No flights match. Would another day or time of day work?' },
@@ -105,6 +113,13 @@ export function optionList(options: FlightOption[], language: Language): string 
   return [head, ...options.map((option) => optionLine(option, language))].join('\n');
 }
 
+/** An instant as Beijing time, minutes precision: 2026-12-01 13:20. */
+function shanghaiTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
 /** A booking as one paragraph. */
 export function bookingText(booking: Row, language: Language): string {
   const segments = Array.isArray(booking.segments) ? booking.segments.filter(isRow) : [];
@@ -114,9 +129,13 @@ export function bookingText(booking: Row, language: Language): string {
     return `${str(s.flight_number)} ${str(s.date)} ${str(s.departure_time).slice(0, 5)} ${str(s.departure_airport)}→${str(s.arrival_airport)}${seats ? ` ${seats}` : ''}`;
   });
   const status = str(booking.status);
+  const reference = str(booking.reference);
+  const until = typeof booking.hold_expires_at === 'string' && status === 'pending' ? shanghaiTime(booking.hold_expires_at) : undefined;
   return language === 'zh'
-    ? `预订 ${str(booking.reference)}（${status}）：${passengers.join('、')}；${legs.join('；')}；总价 ${yuan(num(booking.total_price ?? booking.price), 'zh')}。`
-    : `Booking ${str(booking.reference)} (${status}): ${passengers.join(', ')}; ${legs.join('; ')}; total ${yuan(num(booking.total_price ?? booking.price), 'en')}.`;
+    ? `预订 ${reference}（${status}）：${passengers.join('、')}；${legs.join('；')}；总价 ${yuan(num(booking.total_price ?? booking.price), 'zh')}。` +
+        (until ? `保留至 ${until}（北京时间），之前回复“确认订单 ${reference}”即可确认。` : '')
+    : `Booking ${reference} (${status}): ${passengers.join(', ')}; ${legs.join('; ')}; total ${yuan(num(booking.total_price ?? booking.price), 'en')}.` +
+        (until ? ` Held until ${until} (Beijing time); say "confirm booking ${reference}" before then to keep it.` : '');
 }
 
 /** Bookings found for an agent desk, numbered, in the order given; `total` counts the matches beyond those returned. */
@@ -168,6 +187,10 @@ export const proposalText = {
     zh: (reference: string, seat: string) => `将把预订 ${reference} 的座位换到 ${seat}。`,
     en: (reference: string, seat: string) => `I will move booking ${reference} to seat ${seat}.`,
   },
+  confirm_booking: {
+    zh: (reference: string, price: number) => `将确认保留中的预订 ${reference}，总价 ${yuan(price, 'zh')}。`,
+    en: (reference: string, price: number) => `I will confirm held booking ${reference}, ${yuan(price, 'en')} in all.`,
+  },
   change_flight: {
     zh: (reference: string, o: FlightOption, difference: number) => `将把预订 ${reference} 改签到 ${o.flight_number}（${o.date} ${o.departure_time}），差价 ${yuan(difference, 'zh')}。`,
     en: (reference: string, o: FlightOption, difference: number) => `I will move booking ${reference} to ${o.flight_number} (${o.date} ${o.departure_time}); fare difference ${yuan(difference, 'en')}.`,
@@ -181,5 +204,7 @@ export const proposalText = {
  */
 export function doneText(declared: Record<Language, string> | undefined, tool: string, booking: Row | undefined, language: Language): string {
   const blanks = { tool, reference: str(booking?.reference ?? ''), booking: booking ? bookingText(booking, language) : '' };
+  // A booking made as a hold is not booked yet, whatever the tool declares for a booking made outright.
+  if (tool === 'create_booking' && booking?.status === 'pending') return say('held', language, blanks).trim();
   return (declared ? fill(declared[language], blanks) : say('done', language, blanks)).trim();
 }

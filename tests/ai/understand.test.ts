@@ -174,6 +174,9 @@ const en: Case[] = [
   ['Jan 5 to Shanghai', { date: '2027-01-05', destination: SHA }],
   // bookings
   ['cancel my booking ABC234, surname Li', { intent: 'cancel', reference: 'ABC234', surname: 'Li' }],
+  // After "surname" a day or a month is the surname it also is: Sun is a common Chinese surname, not Sunday.
+  ['cancel my booking ABC234, surname Sun', { intent: 'cancel', reference: 'ABC234', surname: 'Sun' }],
+  ['booking ABC234, last name May', { reference: 'ABC234', surname: 'May' }],
   ['cancel booking abc234 because my meeting moved', { intent: 'cancel', reference: 'ABC234', reason: 'my meeting moved' }],
   ['change my seat to 12A on booking XYZ789 for Wang', { intent: 'change_seat', seat: '12A', reference: 'XYZ789', surname: 'Wang' }],
   ['I want an aisle seat on ABC234', { seatPreference: 'aisle', reference: 'ABC234' }],
@@ -263,6 +266,10 @@ describe('understand (zh)', () => {
 describe('understand (en)', () => {
   it.each(en)('%s', (text, expected) => {
     expect(understand(text, { now })).toMatchObject({ language: 'en', ...expected });
+  });
+
+  it('a surname that is also a day or a month is no date', () => {
+    for (const text of ['cancel my booking ABC234, surname Sun', 'booking ABC234, last name May']) expect(understand(text, { now }).date, text).toBeUndefined();
   });
 });
 

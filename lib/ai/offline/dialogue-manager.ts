@@ -58,6 +58,8 @@ export const offlinePlanner: Planner = function* (state, text, context) {
   if (picksShown) u.intent = 'select';
   if (u.intent === 'rules') return reply(rulesAnswer(u.topic!, language), { awaiting: null });
   if (u.unserved && familyOf(u.intent) !== 'manage') return reply(unservedAnswer(u.unserved, language));
+  // 确认订单 ABC234 with nothing proposed: confirm that held booking (it is proposed first, like every write).
+  if (u.intent === 'confirm' && u.reference && !state.proposal) u.intent = 'confirm_booking';
   if (u.intent === 'confirm' || u.intent === 'decline') {
     if (u.intent === 'decline') return reply(say('declined', language), { awaiting: null, task: undefined });
     return reply(state.expired ? say('expired', language) : say('nothingToConfirm', language), { awaiting: null });
@@ -102,6 +104,8 @@ class Turn {
         return yield* this.changeSeat();
       case 'change_flight':
         return yield* this.changeFlight();
+      case 'confirm_booking':
+        return yield* this.confirmHeld();
       default:
         return yield* this.manage();
     }
@@ -184,11 +188,11 @@ class Turn {
         ...(this.task.seat && chosen.segments.length === 1 ? { seats: [this.task.seat] } : {}),
         ...(this.task.seatPreference ? { seat_preference: this.task.seatPreference } : {}),
       })),
-      hold: false,
+      hold: this.task.hold === true,
     };
     const summary = bookingSummary([chosen], passengers, price, this.language);
     return this.propose('booking', 'create_booking', args, summary, {
-      price, options, lead: shown, confirm: say('confirmBooking', this.language), seats: this.task.seat ? [this.task.seat] : undefined,
+      price, options, lead: shown, confirm: say(this.task.hold ? 'confirmHold' : 'confirmBooking', this.language), seats: this.task.seat ? [this.task.seat] : undefined,
     });
   }
 
@@ -219,16 +223,16 @@ class Turn {
     const args = {
       passengers,
       segments: chosen.flatMap((option) => option.segments.map((segment) => ({ ...segment, cabin: option.cabin }))),
-      hold: false,
+      hold: this.task.hold === true,
     };
     return this.propose('booking', 'create_booking', args, bookingSummary(chosen, passengers, price, this.language), {
-      price, options: chosen, lead: shown, confirm: say('confirmBooking', this.language),
+      price, options: chosen, lead: shown, confirm: say(this.task.hold ? 'confirmHold' : 'confirmBooking', this.language),
     });
   }
 
   private propose(
     agent: 'booking',
-    tool: 'create_booking' | 'cancel_booking' | 'change_seat' | 'change_flight',
+    tool: 'create_booking' | 'cancel_booking' | 'change_seat' | 'change_flight' | 'confirm_booking',
     args: Record<string, unknown>,
     summary: string,
     extra: { price?: number; refund?: number; seats?: string[]; options?: FlightOption[]; confirm: string; lead?: string },
@@ -274,6 +278,18 @@ class Turn {
     const args = { ...identity, reason: this.task.reason ?? (this.language === 'zh' ? '旅客申请取消' : 'cancelled by the traveller') };
     return this.propose('booking', 'cancel_booking', args, proposalText.cancel_booking[this.language](identity.reference, refund), {
       refund, confirm: say('confirmCancel', this.language), lead: quoteText(quote, this.language),
+    });
+  }
+
+  /** A held booking, confirmed on the traveller's yes; one already confirmed (or cancelled) is shown as it is. */
+  private *confirmHeld(): Step<Plan> {
+    const current = yield* this.booking();
+    if ('answer' in current) return current.answer;
+    const { booking } = current;
+    if (str(booking.status) !== 'pending') return this.plan(bookingText(booking, this.language), { awaiting: null });
+    const identity = this.identity();
+    return this.propose('booking', 'confirm_booking', identity, proposalText.confirm_booking[this.language](identity.reference, num(booking.total_price)), {
+      price: num(booking.total_price), confirm: proposalText.confirmChange[this.language], lead: bookingText(booking, this.language),
     });
   }
 

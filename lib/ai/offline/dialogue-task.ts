@@ -21,6 +21,7 @@ const needs: Partial<Record<Intent, Slot[]>> = {
   booking_details: ['reference', 'surname'],
   refund_quote: ['reference', 'surname'],
   cancel: ['reference', 'surname'],
+  confirm_booking: ['reference', 'surname'],
   change_seat: ['reference', 'surname', 'seat'],
   change_flight: ['reference', 'surname', 'date'],
   flight_status: ['flightNumber'],

@@ -3,7 +3,7 @@ import { PhraseTable } from './phrases';
 import type { Intent } from './types';
 
 /** Requests about an existing booking: they need its reference and a surname. */
-export const manageIntents: readonly Intent[] = ['booking_details', 'refund_quote', 'cancel', 'change_seat', 'change_flight'];
+export const manageIntents: readonly Intent[] = ['booking_details', 'refund_quote', 'cancel', 'change_seat', 'change_flight', 'confirm_booking'];
 
 /** What else the message carries; some phrases mean different things with or without it. */
 export interface Signals {

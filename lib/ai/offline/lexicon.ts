@@ -320,6 +320,13 @@ export const reasonMarkers = ['因为', '原因是', '原因：', '原因:', 'be
 /** A booking reference follows these words, so an all-letter code is taken as one (booking QWERTY). */
 export const referenceCues = ['booking', 'reference', 'ref', 'pnr', 'confirmation', 'code', '预订', '订单', '编号', '预订号', '订单号', '确认号'];
 
+/** Keeping seats without paying yet: the booking is made as a hold, confirmed later (确认订单 ABC234). */
+export const holdPhrases = [
+  '先占座', '占个座', '占座', '先留位', '留个位', '留位', '先保留', '保留座位', '先别付款', '先不付款', '稍后付款', '晚点付款', '晚点再付', '先订不付',
+  'hold a seat', 'hold seats', 'hold the seat', 'hold the seats', 'hold it', 'hold them', 'put it on hold', 'on hold', 'pay later', "i'll pay later",
+  'without paying', 'reserve without', 'hold a booking', 'hold the flight',
+];
+
 /** IATA codes of airlines, so CA1501 is a flight and not a booking reference. */
 export const airlineCodes = [
   'CA', 'MU', 'CZ', 'HU', 'FM', 'MF', 'ZH', '3U', 'SC', 'HO', '9C', 'KN', 'GS', 'JD', '8L', 'EU', 'TV', 'G5', 'PN', 'NS', 'DR', 'BK', 'KY', 'QW', 'Y8',
@@ -341,6 +348,8 @@ export const enNotNames = [
   'would', 'will', 'should', 'want', 'need', 'like', 'get', 'how', 'what', 'when', 'which', 'who', 'why', 'where', 'all', 'any', 'some', 'both', 'each',
   'seat', 'seats', 'ticket', 'tickets', 'trip', 'trips', 'return', 'one', 'way', 'round', 'day', 'days', 'week', 'weeks', 'month', 'next', 'last', 'same',
   'ok', 'okay', 'yes', 'no', 'hi', 'hello',
+  // Pronouns and their contractions after a comma: for Amy Chen, I'll pay later.
+  'i', "i'll", "i'm", "i'd", "i've", 'he', 'she', 'they', "we'll", "we're", "he's", "she's", "they're", "it's", "let's",
 ];
 
 /**

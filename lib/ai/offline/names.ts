@@ -197,10 +197,14 @@ function enHonorific(text: string, places: readonly Span[]): Honorific | undefin
   return undefined;
 }
 
-/** A Latin name word right after a marker (spaces and a colon skipped), unless it is a known word. */
-function latinWordAfter(text: string, index: number): Found | undefined {
+/**
+ * A Latin name word right after a marker (spaces and a colon skipped), unless it is a known word. After
+ * "surname" a day or month is the surname it also is (Sun, May, June), not a date.
+ */
+function latinWordAfter(text: string, index: number, calendarIsName = false): Found | undefined {
   const word = /^[\s:]*([A-Za-z][A-Za-z'-]*)/.exec(text.slice(index));
-  if (!word || notName(word[1]!)) return undefined;
+  const lower = word?.[1]!.toLowerCase() ?? '';
+  if (!word || tableWords.has(lower) || (calendarWords.has(lower) && !calendarIsName)) return undefined;
   const end = index + word[0].length;
   return { name: titleCase([word[1]!]), start: end - word[1]!.length, end };
 }
@@ -210,11 +214,11 @@ function explicitSurname(text: string): Found | undefined {
   for (const marker of zhSurnameMarkers.scan(text)) {
     const surname = surnames.matchAt(text, marker.end);
     if (surname) return { name: surname.value, start: marker.end, end: surname.end };
-    const latin = latinWordAfter(text, marker.end);
+    const latin = latinWordAfter(text, marker.end, true);
     if (latin) return latin;
   }
   for (const marker of enSurnameMarkers.scan(text.toLowerCase())) {
-    const latin = latinWordAfter(text, marker.end);
+    const latin = latinWordAfter(text, marker.end, true);
     if (latin) return latin;
   }
   return undefined;
@@ -271,6 +275,6 @@ export function extractPeople({ text }: Normalised, places: readonly Span[]): Pe
   if (fullNames.length) people.passengerNames = [...new Set(fullNames)];
   const surname = explicit?.name ?? people.surname ?? loneWord;
   if (surname) people.surname = surname;
-  const spans = [...found, ...(span ? [span] : []), ...(halves ? [explicit!, given!] : [])];
+  const spans = [...found, ...(span ? [span] : []), ...(explicit ? [explicit] : []), ...(halves ? [given!] : [])];
   return { people, spans };
 }

@@ -11,6 +11,8 @@ export interface Slots {
   maxStops?: 0 | 1;
   seatPreference?: SeatPreference;
   sortBy?: BookingOrder;
+  /** Keep the seats unpaid for now (先占座, hold a seat). */
+  hold?: true;
 }
 
 const timeWindows = new PhraseTable<TimeWindow | undefined>([
@@ -20,6 +22,7 @@ const timeWindows = new PhraseTable<TimeWindow | undefined>([
 const cabins = new PhraseTable(lexicon.cabins);
 const seatPreferences = new PhraseTable(lexicon.seatPreferences);
 const bookingOrders = new PhraseTable(lexicon.bookingOrders);
+const holds = new PhraseTable(lexicon.holdPhrases.map((phrase) => [phrase, true] as const));
 
 type Choice = { preference: Preference } | { optionHint: OptionHint } | { maxStops: 1 };
 
@@ -41,6 +44,7 @@ export function extractSlots(lower: string): Slots {
   if (seatPreference) slots.seatPreference = seatPreference;
   const sortBy = bookingOrders.first(lower)?.value;
   if (sortBy) slots.sortBy = sortBy;
+  if (holds.first(lower)) slots.hold = true;
   for (const { value } of choices.scan(lower)) {
     if ('preference' in value) slots.preference ??= value.preference;
     if ('optionHint' in value) slots.optionHint ??= value.optionHint;

@@ -13,6 +13,7 @@ export type Intent =
   | 'change_flight'
   | 'cancel'
   | 'refund_quote'
+  | 'confirm_booking' // confirms a held booking: 确认订单 ABC234
   | 'flight_status'
   | 'help'
   | 'greeting'
@@ -95,6 +96,8 @@ export interface Understanding {
   unserved?: { name: string; near: string[] };
   /** What a rules question is about. */
   topic?: 'cancellation' | 'change' | 'baggage' | 'check_in';
+  /** Book as a hold, to be confirmed later (先占座, hold a seat). */
+  hold?: true;
   /** Cancellation reason, when one is given. */
   reason?: string;
 }

@@ -21,6 +21,7 @@ const phrases = [
   ...lexicon.notTimeWindows,
   ...lexicon.honorifics.en,
   ...lexicon.enNotNames,
+  ...lexicon.holdPhrases,
 ];
 
 /** Lower case; days and months are apart (calendarWords): they may start a name (Sun Qi). */
