@@ -66,6 +66,10 @@ const zh: Case[] = [
   ['我的订单', { intent: 'find_bookings' }],
   ['预订ABC234的详情', { intent: 'booking_details', reference: 'ABC234' }],
   ['查 abc234', { intent: 'booking_details', reference: 'ABC234' }],
+  // A surname alone beside the reference, and the spoken 明儿个.
+  ['退票 ABC234 李', { intent: 'cancel', reference: 'ABC234', surname: '李' }],
+  ['ABC234，欧阳', { reference: 'ABC234', surname: '欧阳' }],
+  ['明儿个早上北京飞广州有啥航班', { intent: 'search', origin: BJS, destination: CAN, date: '2026-11-25', timeWindow: morning }],
   ['我想把预订 ABC234 改到后天', { intent: 'change_flight', reference: 'ABC234', date: '2026-11-26' }],
   ['ABC234改签到下周三', { intent: 'change_flight', reference: 'ABC234', date: '2026-12-02' }],
   ['ABC234换座到12A', { intent: 'change_seat', reference: 'ABC234', seat: '12A' }],
@@ -176,6 +180,7 @@ const en: Case[] = [
   ['cancel my booking ABC234, surname Li', { intent: 'cancel', reference: 'ABC234', surname: 'Li' }],
   // After "surname" a day or a month is the surname it also is: Sun is a common Chinese surname, not Sunday.
   ['cancel my booking ABC234, surname Sun', { intent: 'cancel', reference: 'ABC234', surname: 'Sun' }],
+  ['how much would I get back if I cancel ABC234? name Li', { intent: 'refund_quote', reference: 'ABC234', surname: 'Li' }],
   ['booking ABC234, last name May', { reference: 'ABC234', surname: 'May' }],
   ['cancel booking abc234 because my meeting moved', { intent: 'cancel', reference: 'ABC234', reason: 'my meeting moved' }],
   ['change my seat to 12A on booking XYZ789 for Wang', { intent: 'change_seat', seat: '12A', reference: 'XYZ789', surname: 'Wang' }],

@@ -168,6 +168,8 @@ export const replyFillers = ['吧', '啊', '呀', '了', '呢', '嘛', '哈', 'p
 /** Relative days: offset from today. Checked before chrono, whose 明天 is off by one around midnight. */
 export const relativeDays: [phrase: string, offset: number][] = [
   ['今天', 0], ['今日', 0], ['今晚', 0], ['明天', 1], ['明日', 1], ['明早', 1], ['明晚', 1], ['后天', 2], ['後天', 2], ['大后天', 3], ['大後天', 3],
+  // Spoken northern forms: 明儿个, 后儿.
+  ['今儿个', 0], ['今儿', 0], ['明儿个', 1], ['明儿', 1], ['后儿个', 2], ['后儿', 2],
   ['today', 0], ['tonight', 0], ['tomorrow', 1], ['tomorow', 1], ['tommorow', 1], ['tommorrow', 1], ['tmrw', 1], ['tmr', 1],
   ['day after tomorrow', 2], ['the day after tomorrow', 2], ['day after tomorow', 2],
 ];
@@ -306,7 +308,7 @@ export const zhBookingNouns = ['预订', '订单', '机票', '行程', '所有�
 /** Words after which a Latin name follows: passenger John Smith, for Zhang San. */
 export const enNameMarkers = [
   'the passenger is', 'passenger is', 'passengers are', 'the passengers are', 'passenger name is', 'passenger\'s name is', 'the traveller is', 'traveller is',
-  'the traveler is', 'traveler is', 'passengers', 'passenger', 'travellers', 'traveller', 'travelers', 'traveler', 'my name is', 'name is', 'named', 'under the name', 'under', 'for', 'i am', 'i\'m'];
+  'the traveler is', 'traveler is', 'passengers', 'passenger', 'travellers', 'traveller', 'travelers', 'traveler', 'my name is', 'name is', 'name', 'named', 'under the name', 'under', 'for', 'i am', 'i\'m'];
 export const enNameJoiners = ['and', '&', ','];
 export const enSurnameMarkers = ['surname', 'surname is', 'last name', 'last name is', 'family name', 'family name is'];
 export const zhSurnameMarkers = ['姓'];

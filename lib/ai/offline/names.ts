@@ -238,6 +238,17 @@ function explicitGivenName(text: string, places: readonly Span[]): Found | undef
   return undefined;
 }
 
+/** A surname standing alone, between codes, spaces or punctuation (normalising drops spaces next to Han): 退票 ABC234 李, ABC234，欧阳. */
+function standaloneSurname(text: string): Found | undefined {
+  for (const token of text.matchAll(/(?<=^|[\s,，。.;；:：、A-Za-z0-9])\p{Script=Han}{1,2}(?=$|[\s,，。.!！?？;；:：、A-Za-z0-9])/gu)) {
+    const surname = surnames.matchAt(text, token.index);
+    // A message that is nothing but the word answers the last question (明 after 李先生 is the given name): not read here.
+    const alone = token[0].length === text.trim().length;
+    if (surname && !alone && surname.end === token.index + token[0].length) return { name: surname.value, start: token.index, end: surname.end };
+  }
+  return undefined;
+}
+
 /** The surname and the given name said apart, as one passenger's name: 王 + 芳 → 王芳, Miller + Tom → Tom Miller. */
 function nameInHalves(surname: Found | undefined, given: Found | undefined): string | undefined {
   if (!surname || !given) return undefined;
@@ -268,7 +279,7 @@ export function extractPeople({ text }: Normalised, places: readonly Span[]): Pe
   const people: People = { ...honorific };
   const fullNames = [...new Set([...(honorific.passengerNames ?? []), ...names.filter((name) => isHan(name[0]) || name.includes(' '))])];
   const loneWord = names.find((name) => !isHan(name[0]) && !name.includes(' '));
-  const explicit = explicitSurname(text);
+  const explicit = explicitSurname(text) ?? (found.length || honorific.surname ? undefined : standaloneSurname(text));
   const given = explicit && explicitGivenName(text, places);
   const halves = nameInHalves(explicit, given);
   if (halves) fullNames.unshift(halves);
