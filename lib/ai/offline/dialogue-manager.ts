@@ -148,6 +148,10 @@ class Turn {
 
   private *book(): Step<Plan> {
     if (this.task.legs && this.task.legs.length > 1) return yield* this.bookLegs();
+    if (!this.task.origin || !this.task.destination) {
+      const routed = yield* this.routeOfFlight();
+      if (routed) return routed;
+    }
     const search = yield* this.options();
     if (search.failure) return this.failed(search.failure);
     const { flightNumber } = this.u;
@@ -351,6 +355,15 @@ class Turn {
     const bookings = rowsOf(result).sort(bookingOrders[this.task.sortBy ?? 'date']);
     const total = isRow(result) && typeof result.total === 'number' ? result.total : bookings.length;
     return this.plan(bookingList(bookings, total, args, this.language), { awaiting: null, task: undefined });
+  }
+
+  /** The route of the flight the traveller named, as the search's origin and destination; the answer when there is no such flight. */
+  private *routeOfFlight(): Step<Plan | undefined> {
+    const { isError, result } = yield* this.context.call('airline', 'get_flight', { flight_number: this.task.flightNumber! });
+    if (isError) return this.failed(result);
+    const flight = recordOf(result, 'flight') ?? {};
+    this.task = { ...this.task, origin: [str(flight.departure_airport)], destination: [str(flight.arrival_airport)] };
+    return undefined;
   }
 
   private *flightStatus(): Step<Plan> {

@@ -111,9 +111,11 @@ function answers(current: DialogueTask | undefined, u: Understanding, details: P
 
 export function missing(task: DialogueTask): Slot | undefined {
   const surname = task.surname ?? surnameOf(task.passengerNames?.[0]);
+  // A flight booked by its number (book me on MU5101 on December 9) says its own route.
+  const route = task.intent === 'book' ? task.flightNumber : undefined;
   const present: Record<Slot, unknown> = {
-    origin: task.origin,
-    destination: task.destination,
+    origin: task.origin ?? route,
+    destination: task.destination ?? route,
     date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber ?? task.dayShift : undefined),
     reference: task.reference,
     surname,
