@@ -53,6 +53,7 @@ const phrases = {
     en: "Sorry, that message was stopped by the content policy and I can't handle it. I can search, book, change or cancel flights for you.",
   },
   unservedPlace: { zh: '抱歉，我们的航线不到{place}。离它最近的通航城市是：{near}。要改飞那里吗？', en: "Sorry, we don't fly to or from {place}. The nearest cities we serve are {near}. Shall I look there?" },
+  noRetime: { zh: '当天没有{direction}的航班了。', en: 'There is no {direction} flight that day.' },
   nothingToConfirm: { zh: '目前没有等待确认的操作。', en: 'There is nothing waiting for confirmation.' },
   expired: { zh: '上一个待确认的操作已超过 {ttlMinutes} 分钟而失效，请重新发起。', en: 'The last proposal expired after {ttlMinutes} minutes; please start again.' },
   expiredNow: { zh: '待确认的操作已超过 {ttlMinutes} 分钟，已自动失效，没有做任何更改。', en: 'The proposal was not confirmed within {ttlMinutes} minutes and has expired; nothing was changed.' },

@@ -27,6 +27,16 @@ import { bookingOrders, pick, recommend, sameFlight } from './option-choice';
 /** Options listed in a reply; a flight named by number may come from further down the results. */
 const optionsShown = 5;
 
+/** The flight leaving closest after (later) or before (earlier) the booked one, on the day searched. */
+function nextInTime(options: FlightOption[], segment: Row, direction: 'earlier' | 'later'): FlightOption | undefined {
+  const booked = str(segment.departure_time).slice(0, 5);
+  const others = options.filter((o) => o.flight_number !== str(segment.flight_number) && (direction === 'later' ? o.departure_time > booked : o.departure_time < booked));
+  const byTime = [...others].sort((a, b) => a.departure_time.localeCompare(b.departure_time));
+  return direction === 'later' ? byTime[0] : byTime.at(-1);
+}
+
+const retimeNames = { earlier: { zh: '更早', en: 'earlier' }, later: { zh: '更晚', en: 'later' } } as const;
+
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** 苏州 is not served: say so, naming the nearest served cities in the traveller's language. */
@@ -334,8 +344,9 @@ class Turn {
     };
     const { options, failure } = yield* this.options();
     if (failure) return this.failed(failure);
-    const chosen = pick(options, this.u) ?? (this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined) ?? sameFlight(options, segment);
-    if (!chosen) return this.plan(say('noFlights', this.language), { options });
+    const named = this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined;
+    const chosen = pick(options, this.u) ?? named ?? (this.task.retime ? nextInTime(options, segment, this.task.retime) : sameFlight(options, segment));
+    if (!chosen) return this.plan(say(this.task.retime ? 'noRetime' : 'noFlights', this.language, { direction: retimeNames[this.task.retime ?? 'later'][this.language] }), { options });
     const args = { ...identity, new_flight_number: chosen.flight_number, new_date: chosen.date };
     const quote = yield* this.context.call('booking', 'change_flight', { ...args, dry_run: true });
     if (quote.isError) return this.failed(quote.result);

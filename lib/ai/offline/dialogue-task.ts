@@ -116,7 +116,7 @@ export function missing(task: DialogueTask): Slot | undefined {
   const present: Record<Slot, unknown> = {
     origin: task.origin ?? route,
     destination: task.destination ?? route,
-    date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber ?? task.dayShift : undefined),
+    date: task.date ?? (task.intent === 'change_flight' ? task.flightNumber ?? task.dayShift ?? task.retime : undefined),
     reference: task.reference,
     surname,
     seat: task.seat ?? task.seatPreference,

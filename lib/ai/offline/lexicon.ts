@@ -322,6 +322,14 @@ export const reasonMarkers = ['因为', '原因是', '原因：', '原因:', 'be
 /** A booking reference follows these words, so an all-letter code is taken as one (booking QWERTY). */
 export const referenceCues = ['booking', 'reference', 'ref', 'pnr', 'confirmation', 'code', '预订', '订单', '编号', '预订号', '订单号', '确认号'];
 
+/** Another flight the same day as the booked one: 改到当天晚一点的航班, an earlier flight. */
+export const retimePhrases: [phrase: string, direction: 'earlier' | 'later'][] = [
+  ...['晚一点的航班', '晚点的航班', '晚一些的航班', '更晚的航班', '晚一点的飞机', '晚一点的班次', '晚一班', '下一班', '后面的航班', 'later flight', 'later one', 'later plane', 'next flight']
+    .map((phrase): [string, 'later'] => [phrase, 'later']),
+  ...['早一点的航班', '早点的航班', '早一些的航班', '更早的航班', '早一点的飞机', '早一点的班次', '早一班', '上一班', '前面的航班', 'earlier flight', 'earlier one', 'earlier plane']
+    .map((phrase): [string, 'earlier'] => [phrase, 'earlier']),
+];
+
 /** Keeping seats without paying yet: the booking is made as a hold, confirmed later (确认订单 ABC234). */
 export const holdPhrases = [
   '先占座', '占个座', '占座', '先留位', '留个位', '留位', '先保留', '保留座位', '先别付款', '先不付款', '稍后付款', '晚点付款', '晚点再付', '先订不付',

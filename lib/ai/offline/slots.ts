@@ -13,6 +13,8 @@ export interface Slots {
   sortBy?: BookingOrder;
   /** Keep the seats unpaid for now (先占座, hold a seat). */
   hold?: true;
+  /** Another flight the same day, earlier or later than the booked one. */
+  retime?: 'earlier' | 'later';
 }
 
 const timeWindows = new PhraseTable<TimeWindow | undefined>([
@@ -22,6 +24,7 @@ const timeWindows = new PhraseTable<TimeWindow | undefined>([
 const cabins = new PhraseTable(lexicon.cabins);
 const seatPreferences = new PhraseTable(lexicon.seatPreferences);
 const bookingOrders = new PhraseTable(lexicon.bookingOrders);
+const retimes = new PhraseTable(lexicon.retimePhrases);
 const holds = new PhraseTable(lexicon.holdPhrases.map((phrase) => [phrase, true] as const));
 
 type Choice = { preference: Preference } | { optionHint: OptionHint } | { maxStops: 1 };
@@ -45,6 +48,8 @@ export function extractSlots(lower: string): Slots {
   const sortBy = bookingOrders.first(lower)?.value;
   if (sortBy) slots.sortBy = sortBy;
   if (holds.first(lower)) slots.hold = true;
+  const retime = retimes.first(lower)?.value;
+  if (retime) slots.retime = retime;
   for (const { value } of choices.scan(lower)) {
     if ('preference' in value) slots.preference ??= value.preference;
     if ('optionHint' in value) slots.optionHint ??= value.optionHint;

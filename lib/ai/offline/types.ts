@@ -96,6 +96,8 @@ export interface Understanding {
   unserved?: { name: string; near: string[] };
   /** What a rules question is about. */
   topic?: 'cancellation' | 'change' | 'baggage' | 'check_in';
+  /** Another flight the same day as the booked one, earlier or later (改到当天晚一点的航班). */
+  retime?: 'earlier' | 'later';
   /** Book as a hold, to be confirmed later (先占座, hold a seat). */
   hold?: true;
   /** Cancellation reason, when one is given. */

@@ -70,7 +70,7 @@ function refineIntent(intent: Understanding['intent'], present: Details, lower: 
   const trip = Boolean(present.origin || present.destination || present.date || present.passengerNames || present.legs);
   const topic = readTopic(lower, intent, { booking: Boolean(present.reference), trip });
   if (topic) return topic;
-  if (present.reference && (present.date || present.dayShift) && !present.origin && ['booking_details', 'search', 'book', 'inform'].includes(intent)) return { intent: 'change_flight' };
+  if (present.reference && (present.date || present.dayShift || present.retime) && !present.origin && ['booking_details', 'search', 'book', 'inform', 'flight_status'].includes(intent)) return { intent: 'change_flight' };
   if (present.reference && (present.seat || present.seatPreference) && ['booking_details', 'search', 'book', 'inform', 'change_flight'].includes(intent)) return { intent: 'change_seat' };
   // 查一下订位 REF: a reference and no trip is about that booking, whatever 订 suggested.
   if (intent === 'book' && present.reference && !trip) return { intent: 'booking_details' };

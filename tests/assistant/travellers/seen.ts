@@ -311,6 +311,15 @@ const dateChanges: Conversation[] = [
     t('订单{ref}，我姓李，改到第二天', { proposes: { tool: 'change_flight', legs: [{ date: 10 }] } }),
     yes('zh'),
   ], { moved: { date: 10, sameFlight: true } }, leiLater),
+  // Added with the code that reads them (same session): another flight the same day, later than the booked 07:00.
+  c('date-change', 'zh', 'a later flight the same day', [
+    t('{ref} 姓李 改到当天晚一点的航班', { proposes: { tool: 'change_flight', legs: [{ date: 9, departAfter: '07:05' }] } }),
+    yes('zh'),
+  ], { moved: { date: 9, departAfter: '07:05' } }, leiLater),
+  c('date-change', 'en', 'a later flight that day', [
+    t("{ref}, surname Li: is there a later flight that day? I'd like to switch", { proposes: { tool: 'change_flight', legs: [{ date: 9, departAfter: '07:05' }] } }),
+    yes('en'),
+  ], { moved: { date: 9, departAfter: '07:05' } }, leiLater),
   c('date-change', 'zh', 'one day earlier, booking in pinyin', [
     t('{ref} 姓李 提前一天', { proposes: { tool: 'change_flight', legs: [{ date: 8 }] } }),
     yes('zh'),
