@@ -35,8 +35,6 @@ function nextInTime(options: FlightOption[], segment: Row, direction: 'earlier' 
   return direction === 'later' ? byTime[0] : byTime.at(-1);
 }
 
-const retimeNames = { earlier: { zh: '更早', en: 'earlier' }, later: { zh: '更晚', en: 'later' } } as const;
-
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** 苏州 is not served: say so, naming the nearest served cities in the traveller's language. */
@@ -346,7 +344,8 @@ class Turn {
     if (failure) return this.failed(failure);
     const named = this.task.flightNumber ? options.find((o) => o.flight_number === this.task.flightNumber) : undefined;
     const chosen = pick(options, this.u) ?? named ?? (this.task.retime ? nextInTime(options, segment, this.task.retime) : sameFlight(options, segment));
-    if (!chosen) return this.plan(say(this.task.retime ? 'noRetime' : 'noFlights', this.language, { direction: retimeNames[this.task.retime ?? 'later'][this.language] }), { options });
+    const none = this.task.retime === 'earlier' ? 'noEarlierFlight' : this.task.retime === 'later' ? 'noLaterFlight' : 'noFlights';
+    if (!chosen) return this.plan(say(none, this.language), { options });
     const args = { ...identity, new_flight_number: chosen.flight_number, new_date: chosen.date };
     const quote = yield* this.context.call('booking', 'change_flight', { ...args, dry_run: true });
     if (quote.isError) return this.failed(quote.result);
