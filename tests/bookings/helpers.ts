@@ -19,7 +19,8 @@ let counter = 0;
 /** A fresh daily A320 flight PEK→SHA with `capacity` economy seats, so each test owns its inventory. */
 export async function createFlight(host: TestHost, capacity: number, extra: Record<string, unknown> = {}): Promise<{ id: number; flight_number: string }> {
   counter++;
-  const flight_number = `HO${String(8000 + counter + Math.floor(Math.random() * 900))}`;
+  // A counter, not a random number: two random numbers in one file collided once in CI (409). A file's hosts share it.
+  const flight_number = `HO${String(8000 + counter)}`;
   const response = await host.fetch('/flights', {
     method: 'POST',
     staff: true,
